@@ -1,0 +1,26 @@
+import { resolve } from 'node:path';
+
+/** Environment variable set by global setup to the folder the suite renders into. */
+export const RENDERED_DIR_ENV = 'ARCHIVE_RENDERED_DIR';
+
+/** Where the suite reads articles from and which rendered folder it tests. */
+export interface ArchiveConfig {
+  /** Source articles (`*.md`), read by the oracle: ARCHIVE_SRC, default `fixtures/`. */
+  srcDir: string;
+  /** An already rendered folder to test (ARCHIVE_OUT), or undefined to render srcDir with our renderer. */
+  outDir: string | undefined;
+}
+
+/** Reads ARCHIVE_SRC and ARCHIVE_OUT, resolved against the working directory. */
+export function archiveConfig(env: NodeJS.ProcessEnv = process.env): ArchiveConfig {
+  const src = env.ARCHIVE_SRC === undefined || env.ARCHIVE_SRC === '' ? 'fixtures' : env.ARCHIVE_SRC;
+  const out = env.ARCHIVE_OUT === undefined || env.ARCHIVE_OUT === '' ? undefined : resolve(env.ARCHIVE_OUT);
+  return { srcDir: resolve(src), outDir: out };
+}
+
+/** The rendered folder under test: ARCHIVE_OUT, or the one global setup rendered. */
+export function renderedDir(env: NodeJS.ProcessEnv = process.env): string {
+  const dir = archiveConfig(env).outDir ?? env[RENDERED_DIR_ENV];
+  if (dir === undefined) throw new Error(`No rendered folder: set ARCHIVE_OUT, or run through playwright.config.ts whose global setup renders ARCHIVE_SRC`);
+  return dir;
+}

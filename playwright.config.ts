@@ -1,0 +1,32 @@
+import { defineConfig } from '@playwright/test';
+import { findChromium, NoChromiumError, type ChromiumChoice } from './harness/chromium.ts';
+
+/** Stops the run with one readable message (not a stack trace) when there is no browser. */
+function chromiumOrExit(): ChromiumChoice {
+  try {
+    return findChromium();
+  } catch (error) {
+    if (!(error instanceof NoChromiumError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
+const chromium = chromiumOrExit();
+
+export default defineConfig({
+  testDir: 'tests',
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  // Renders ARCHIVE_SRC once per run (unless ARCHIVE_OUT names a rendered folder) for every worker to serve.
+  globalSetup: './harness/global-setup.ts',
+  use: {
+    browserName: 'chromium',
+    launchOptions: { executablePath: chromium.executablePath },
+    viewport: { width: 1280, height: 800 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  },
+});

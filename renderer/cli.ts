@@ -1,0 +1,58 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { archiveTimeZone } from './dates.ts';
+import { formatProblem } from './problem.ts';
+import { renderFolder } from './render-folder.ts';
+
+const USAGE = `Usage: npm run render -- [SRC_DIR] [OUT_DIR]
+
+Renders every SRC_DIR/<name>.md (Hexo post: YAML front matter + HTML body) to
+OUT_DIR/<name>.html, plus OUT_DIR/index.html and OUT_DIR/assets/.
+Defaults: SRC_DIR=fixtures, OUT_DIR=dist.
+
+Environment:
+  ARCHIVE_TZ   time zone of dates written without one, and of shown times
+               (default Asia/Shanghai)
+
+Each refused file is reported as "path:line: problem"; every other article is still
+rendered. Exit status: 0 all rendered, 1 some refused, 2 bad usage.`;
+
+/** Runs the renderer CLI and returns its exit status. */
+function main(args: string[]): number {
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
+  const unknown = args.find((arg) => arg.startsWith('-'));
+  if (unknown !== undefined || args.length > 2) {
+    console.error(`${unknown === undefined ? 'too many arguments' : `unknown option ${unknown}`}\n\n${USAGE}`);
+    return 2;
+  }
+  const [srcDir = 'fixtures', outDir = 'dist'] = args;
+  let zone: string;
+  try {
+    zone = archiveTimeZone();
+  } catch (error) {
+    console.error((error as Error).message);
+    return 2;
+  }
+  if (!isDirectory(srcDir)) {
+    console.error(`${srcDir}: no such folder of articles\n\n${USAGE}`);
+    return 2;
+  }
+  const report = renderFolder(srcDir, outDir, zone);
+  for (const problem of report.problems) console.error(formatProblem(problem));
+  console.log(`rendered ${report.rendered.length}, failed ${report.problems.length}`);
+  console.log(`pages in ${outDir}/ (open ${join(outDir, 'index.html')} or serve the folder with any static server)`);
+  return report.problems.length > 0 ? 1 : 0;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

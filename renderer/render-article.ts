@@ -1,0 +1,24 @@
+import { readArticleMeta, type ArticleMeta } from './article-meta.ts';
+import { cleanBody } from './body.ts';
+import { splitFrontMatter } from './front-matter.ts';
+import { renderArticlePage } from './page.ts';
+import type { Result } from './problem.ts';
+import { decodeSource } from './source-text.ts';
+
+/** A rendered article: its validated front matter and the complete page. */
+export interface RenderedArticle {
+  meta: ArticleMeta;
+  html: string;
+}
+
+/** Renders one source file's bytes to a page, or says what is wrong with it. Pure: no I/O. */
+export function renderArticle(file: string, bytes: Uint8Array, zone: string): Result<RenderedArticle> {
+  const text = decodeSource(file, bytes);
+  if (!text.ok) return text;
+  const split = splitFrontMatter(file, text.value);
+  if (!split.ok) return split;
+  const meta = readArticleMeta(file, split.value, zone);
+  if (!meta.ok) return meta;
+  const html = renderArticlePage(meta.value, cleanBody(split.value.body), zone);
+  return { ok: true, value: { meta: meta.value, html } };
+}
