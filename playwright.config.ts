@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { findChromium, NoChromiumError, type ChromiumChoice } from './harness/chromium.ts';
+import { CHROMIUM_ARGS, findChromium, NoChromiumError, type ChromiumChoice } from './harness/chromium.ts';
 
 /** Stops the run with one readable message (not a stack trace) when there is no browser. */
 function chromiumOrExit(): ChromiumChoice {
@@ -24,7 +24,7 @@ export default defineConfig({
   globalSetup: './harness/global-setup.ts',
   use: {
     browserName: 'chromium',
-    launchOptions: { executablePath: chromium.executablePath },
+    launchOptions: { executablePath: chromium.executablePath, args: [...CHROMIUM_ARGS] },
     viewport: { width: 1280, height: 800 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',

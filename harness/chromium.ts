@@ -12,6 +12,12 @@ export interface ChromiumChoice {
   source: string;
 }
 
+/**
+ * Launch flags for every test browser. The host-resolver rule makes every name but 127.0.0.1 unresolvable,
+ * so nothing a page asks for can leave the machine even if interception missed it.
+ */
+export const CHROMIUM_ARGS: readonly string[] = ['--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'];
+
 /** Raised when no usable Chromium exists; its message says how to get one. */
 export class NoChromiumError extends Error {}
 

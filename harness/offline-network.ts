@@ -1,51 +1,97 @@
-import type { Page, Request, Route } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 import { placeholderPng } from './placeholder-image.ts';
 
 /** An image request as it left the browser. */
 export interface ImageRequest {
   url: string;
-  /** The Referer header sent with it, if any. */
+  /** The Referer header it carried, if any. */
   referer: string | undefined;
-}
-
-/** A request to somewhere other than the local server that was not an image; it was aborted. */
-export interface BlockedRequest {
-  url: string;
-  resourceType: string;
 }
 
 /** What a page asked of the network while it loaded. */
 export interface NetworkLog {
   images: ImageRequest[];
-  blocked: BlockedRequest[];
-  /** Requests that did not complete (a 404 from the local server counts as failed too). */
+  /** Requests to another host: never sent. */
+  blocked: { url: string; resourceType: string }[];
+  /** Requests to the local server that did not complete, and HTTP errors (4xx/5xx). */
   failed: { url: string; reason: string }[];
 }
 
 /**
- * Keeps a page offline and deterministic: requests to `localOrigin` go through, remote images get a
- * generated placeholder PNG (their headers are recorded first), anything else remote is aborted.
+ * Resource types paused for inspection. Documents, style sheets and fonts are left alone so the HTTP
+ * cache keeps the ~30 font files a page uses between pages (intercepting them, as page.route() does,
+ * disables the cache and costs ~200 ms per page); remote ones of those types are stopped by the
+ * browser's host-resolver rule (see chromiumArgs in harness/chromium.ts) and reported as blocked.
  */
-export async function keepOffline(page: Page, localOrigin: string): Promise<NetworkLog> {
-  const log: NetworkLog = { images: [], blocked: [], failed: [] };
-  const isRemote = (url: URL): boolean => url.origin !== localOrigin;
-  await page.route(isRemote, async (route: Route, request: Request) => {
-    const url = request.url();
-    if (request.resourceType() === 'image' && /^https?:/.test(url)) {
-      const headers = await request.allHeaders();
-      log.images.push({ url, referer: headers.referer });
-      await route.fulfill({ status: 200, contentType: 'image/png', body: placeholderPng(url) });
-    } else {
-      log.blocked.push({ url, resourceType: request.resourceType() });
-      await route.abort('blockedbyclient');
+const INTERCEPTED_TYPES: readonly ResourceType[] = ['Image', 'Media', 'Script', 'XHR', 'Fetch', 'EventSource', 'Ping', 'CSPViolationReport', 'Other'];
+
+/** DevTools resource types (Protocol.Network.ResourceType) that Fetch.enable accepts in a pattern. */
+type ResourceType = 'Image' | 'Media' | 'Script' | 'XHR' | 'Fetch' | 'EventSource' | 'Ping' | 'CSPViolationReport' | 'Other';
+
+/**
+ * Keeps a page offline and deterministic: remote images are answered with a generated placeholder PNG
+ * after their request headers are recorded (the Referer is read exactly as it would have left), other
+ * remote requests are refused and recorded, local ones go through. Uses the DevTools Fetch domain, the
+ * mechanism behind page.route(), scoped to the types above. `log` collects since the last `reset()`.
+ */
+export class OfflineNetwork {
+  readonly log: NetworkLog = { images: [], blocked: [], failed: [] };
+
+  private constructor(
+    private readonly cdp: CDPSession,
+    private readonly localOrigin: string,
+  ) {}
+
+  /** Starts intercepting on a page whose own pages are served from `localOrigin`. */
+  static async attach(page: Page, localOrigin: string): Promise<OfflineNetwork> {
+    const cdp = await page.context().newCDPSession(page);
+    const network = new OfflineNetwork(cdp, localOrigin);
+    cdp.on('Fetch.requestPaused', (event) => void network.answer(event));
+    await cdp.send('Fetch.enable', { patterns: INTERCEPTED_TYPES.map((resourceType) => ({ urlPattern: '*', resourceType })) });
+    page.on('requestfailed', (request) => {
+      const reason = request.failure()?.errorText ?? 'failed';
+      if (reason.startsWith('net::ERR_BLOCKED_BY_CLIENT')) return; // refused by answer(), already logged
+      if (network.isLocal(request.url())) network.log.failed.push({ url: request.url(), reason });
+      else network.log.blocked.push({ url: request.url(), resourceType: request.resourceType() });
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) network.log.failed.push({ url: response.url(), reason: `HTTP ${response.status()}` });
+    });
+    return network;
+  }
+
+  /** Forgets everything logged so far. */
+  reset(): void {
+    this.log.images.length = 0;
+    this.log.blocked.length = 0;
+    this.log.failed.length = 0;
+  }
+
+  private isLocal(url: string): boolean {
+    return url.startsWith(`${this.localOrigin}/`) || url === this.localOrigin;
+  }
+
+  private async answer(event: { requestId: string; resourceType: string; request: { url: string; headers: Record<string, string> } }): Promise<void> {
+    const { requestId, resourceType, request } = event;
+    try {
+      if (this.isLocal(request.url)) {
+        await this.cdp.send('Fetch.continueRequest', { requestId });
+      } else if (resourceType === 'Image' && /^https?:/.test(request.url)) {
+        const referer = Object.entries(request.headers).find(([name]) => name.toLowerCase() === 'referer')?.[1];
+        this.log.images.push({ url: request.url, referer });
+        await this.cdp.send('Fetch.fulfillRequest', {
+          requestId,
+          responseCode: 200,
+          // no-store: every page must request its images again, so every request is checked
+          responseHeaders: [{ name: 'content-type', value: 'image/png' }, { name: 'cache-control', value: 'no-store' }],
+          body: placeholderPng(request.url).toString('base64'),
+        });
+      } else {
+        this.log.blocked.push({ url: request.url, resourceType: resourceType.toLowerCase() });
+        await this.cdp.send('Fetch.failRequest', { requestId, errorReason: 'BlockedByClient' });
+      }
+    } catch {
+      // The page navigated away and the request is gone; nothing to answer.
     }
-  });
-  page.on('requestfailed', (request) => {
-    const reason = request.failure()?.errorText ?? 'failed';
-    if (reason !== 'net::ERR_BLOCKED_BY_CLIENT') log.failed.push({ url: request.url(), reason });
-  });
-  page.on('response', (response) => {
-    if (response.status() >= 400) log.failed.push({ url: response.url(), reason: `HTTP ${response.status()}` });
-  });
-  return log;
+  }
 }

@@ -39,7 +39,9 @@ export async function serveFolder(root: string): Promise<StaticServer> {
     }
     response.writeHead(200, {
       'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'cache-control': 'no-store',
+      // Pages are always fetched fresh; assets may be cached for the run, so page after page does not
+      // re-fetch (and re-block on) the same style sheets and ~30 font files.
+      'cache-control': extname(file).toLowerCase() === '.html' ? 'no-store' : 'max-age=600',
     });
     if (request.method === 'HEAD') response.end();
     else createReadStream(file).pipe(response);

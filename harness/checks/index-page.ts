@@ -1,0 +1,59 @@
+import { load } from 'cheerio';
+import type { ExpectedArticle } from '../oracle/expected.ts';
+import type { ObservedPage } from '../observe/observe-page.ts';
+import { checkImages } from './images.ts';
+import type { CheckResult, Finding } from './result.ts';
+
+/**
+ * Index page: links every article exactly once, newest first (equal dates in any order), and every
+ * thumbnail keeps referrerpolicy="no-referrer" as attribute, property and on the wire.
+ */
+export function checkIndex(articles: Pick<ExpectedArticle, 'slug' | 'published'>[], observed: Pick<ObservedPage, 'html' | 'url' | 'images' | 'network'>): CheckResult {
+  const $ = load(observed.html);
+  const linked = $('a[href]')
+    .toArray()
+    .map((a) => pageOf($(a).attr('href') ?? '', observed.url))
+    .filter((slug): slug is string => slug !== undefined && slug !== 'index');
+
+  const findings: Finding[] = [];
+  const known = new Map(articles.map((article) => [article.slug, article]));
+  const counts = new Map<string, number>();
+  for (const slug of linked) counts.set(slug, (counts.get(slug) ?? 0) + 1);
+  for (const article of articles) {
+    const count = counts.get(article.slug) ?? 0;
+    if (count === 0) findings.push({ message: `no link to ${article.slug}` });
+    else if (count > 1) findings.push({ message: `${article.slug} is linked ${count} times (once expected)` });
+  }
+  for (const slug of counts.keys()) if (!known.has(slug)) findings.push({ message: `link to a page with no source article: ${slug}` });
+
+  const order = [...new Set(linked)].flatMap((slug) => known.get(slug) ?? []);
+  for (let i = 1; i < order.length; i++) {
+    const previous = order[i - 1];
+    const current = order[i];
+    if (previous !== undefined && current !== undefined && current.published > previous.published) {
+      findings.push({ message: `not newest first: ${current.slug} (${current.published.toISOString()}) is listed after ${previous.slug} (${previous.published.toISOString()})` });
+    }
+  }
+
+  const thumbnails = checkImages({ images: [] }, { ...observed, images: observed.images.map((image) => ({ ...image, inContent: false })) });
+  findings.push(...thumbnails.findings);
+  return { findings, metrics: { links: linked.length, articles: articles.length, thumbnails: observed.images.length } };
+}
+
+/** The page name a link points to on the same server: `x.html`, `x/` and `x/index.html` all name `x`. */
+export function pageOf(href: string, base: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(href, base);
+  } catch {
+    return undefined;
+  }
+  if (url.origin !== new URL(base).origin) return undefined;
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname).replace(/^\//, '');
+  } catch {
+    return undefined; // malformed percent-encoding: not a page of ours
+  }
+  return path.replace(/\/index\.html$/, '').replace(/\/$/, '').replace(/\.html$/, '') || 'index';
+}

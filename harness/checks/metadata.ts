@@ -1,0 +1,144 @@
+import { load, type CheerioAPI } from 'cheerio';
+import { PAGE_CONVENTIONS } from '../config.ts';
+import { readPublishedInstant } from '../oracle/dates.ts';
+import type { ExpectedArticle } from '../oracle/expected.ts';
+import { normalizeImageUrl, normalizeText } from '../oracle/normalize.ts';
+import type { ObservedPage } from '../observe/observe-page.ts';
+import type { CheckResult, Finding } from './result.ts';
+
+type Expected = Pick<ExpectedArticle, 'title' | 'published' | 'author' | 'categories' | 'headimg' | 'comments' | 'blocks'>;
+type Observed = Pick<ObservedPage, 'html' | 'h1' | 'byline' | 'categories'>;
+
+/** One compared value: what the source says, what the page says where. */
+interface Row {
+  field: string;
+  where: string;
+  expected: string;
+  actual: string;
+  ok: boolean;
+}
+
+/**
+ * Metadata matches the front matter: title (<title>, <h1>, og:title, JSON-LD headline), date
+ * (time[datetime], article:published_time, JSON-LD datePublished, compared as instants), author
+ * (byline, JSON-LD), categories (visible, in order; JSON-LD articleSection), lead image (og:image,
+ * JSON-LD image; absent for the QR promo), description, and no comment area for `comments: false`.
+ */
+export function checkMetadata(expected: Expected, observed: Observed, zone: string): CheckResult {
+  const $ = load(observed.html);
+  const ld = jsonLd($);
+  const rows: Row[] = [];
+  const same = (field: string, where: string, want: string, got: string | undefined): void => {
+    rows.push({ field, where, expected: want, actual: got ?? '(absent)', ok: got !== undefined && normalizeText(got) === want });
+  };
+
+  same('title', '<title>', expected.title, $('title').first().text());
+  same('title', 'visible <h1>', expected.title, observed.h1[0]);
+  same('title', 'og:title', expected.title, meta($, 'og:title')[0]);
+  same('title', 'JSON-LD headline', expected.title, text(ld?.headline));
+
+  const instant = expected.published.toISOString();
+  const date = (where: string, value: string | undefined): void => {
+    const read = value === undefined ? undefined : readPublishedInstant(value, zone);
+    rows.push({ field: 'date', where, expected: instant, actual: value ?? '(absent)', ok: read?.getTime() === expected.published.getTime() });
+  };
+  date('time[datetime]', $('time[datetime]').first().attr('datetime'));
+  date('article:published_time', meta($, 'article:published_time')[0]);
+  date('JSON-LD datePublished', text(ld?.datePublished));
+
+  if (expected.author !== '') {
+    const byline = normalizeText(observed.byline);
+    rows.push({ field: 'author', where: 'visible byline', expected: expected.author, actual: byline || '(absent)', ok: byline.includes(expected.author) });
+    const names = authorNames(ld?.author);
+    rows.push({ field: 'author', where: 'JSON-LD author', expected: expected.author, actual: names.join(', ') || '(absent)', ok: names.includes(expected.author) });
+  }
+
+  const categories = observed.categories.map(normalizeText);
+  rows.push({ field: 'categories', where: 'visible, in order', expected: expected.categories.join(' › '), actual: categories.join(' › ') || '(absent)', ok: sameList(categories, expected.categories) });
+  if (ld?.articleSection !== undefined) {
+    const sections = list(ld.articleSection).map(normalizeText);
+    rows.push({ field: 'categories', where: 'JSON-LD articleSection', expected: expected.categories.join(' › '), actual: sections.join(' › '), ok: sameList(sections, expected.categories) });
+  }
+
+  const image = (where: string, values: string[]): void => {
+    const urls = values.map((value) => normalizeImageUrl(value) ?? value);
+    const want = expected.headimg;
+    const ok = want === undefined ? urls.length === 0 : urls.length > 0 && urls.every((url) => url === want);
+    rows.push({ field: 'headimg', where, expected: want ?? '(absent: no image of its own)', actual: urls.join(' ') || '(absent)', ok });
+  };
+  image('og:image', meta($, 'og:image'));
+  image('JSON-LD image', imageUrls(ld?.image));
+
+  const description = meta($, 'description', 'name')[0];
+  const first = expected.blocks[0];
+  if (first !== undefined) {
+    const got = description === undefined ? undefined : normalizeText(description).replace(/(…|\.\.\.)$/, '').trim();
+    rows.push({ field: 'description', where: 'meta description', expected: `a start of "${first.slice(0, 30)}…"`, actual: description ?? '(absent)', ok: got !== undefined && got !== '' && first.startsWith(got) });
+  }
+
+  if (!expected.comments) {
+    const area = $(PAGE_CONVENTIONS.commentArea);
+    rows.push({ field: 'comments', where: PAGE_CONVENTIONS.commentArea, expected: 'no comment area (comments: false)', actual: area.length === 0 ? '(none)' : $.html(area.first()).slice(0, 80), ok: area.length === 0 });
+  }
+  if (ld === undefined) rows.push({ field: 'JSON-LD', where: 'script[type="application/ld+json"]', expected: 'a NewsArticle object', actual: '(absent or invalid)', ok: false });
+
+  const findings: Finding[] = rows.filter((row) => !row.ok).map((row) => ({ message: `${row.field} in ${row.where}: expected ${row.expected}, found ${row.actual}` }));
+  return {
+    findings,
+    metrics: { compared: rows.length },
+    ...(findings.length === 0 ? {} : { report: { name: 'metadata.md', contentType: 'text/markdown' as const, body: table(rows) } }),
+  };
+}
+
+function meta($: CheerioAPI, key: string, attribute: 'property' | 'name' = 'property'): string[] {
+  return $(`meta[${attribute}="${key}"]`).toArray().map((element) => $(element).attr('content') ?? '');
+}
+
+/** The page's NewsArticle/Article JSON-LD object, if there is one that parses. */
+function jsonLd($: CheerioAPI): Record<string, unknown> | undefined {
+  for (const script of $('script[type="application/ld+json"]').toArray()) {
+    try {
+      const data: unknown = JSON.parse($(script).text());
+      const candidates = Array.isArray(data) ? data : [data];
+      const article = candidates.find((item): item is Record<string, unknown> => typeof item === 'object' && item !== null && /Article$/.test(String((item as Record<string, unknown>)['@type'])));
+      if (article !== undefined) return article;
+    } catch {
+      continue; // an invalid block is reported as absent
+    }
+  }
+  return undefined;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function list(value: unknown): string[] {
+  return (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string');
+}
+
+function authorNames(value: unknown): string[] {
+  return (Array.isArray(value) ? value : [value])
+    .map((author) => (typeof author === 'string' ? author : typeof author === 'object' && author !== null ? text((author as Record<string, unknown>).name) : undefined))
+    .filter((name): name is string => name !== undefined)
+    .map(normalizeText);
+}
+
+function imageUrls(value: unknown): string[] {
+  return (Array.isArray(value) ? value : value === undefined ? [] : [value])
+    .map((image) => (typeof image === 'string' ? image : typeof image === 'object' && image !== null ? text((image as Record<string, unknown>).url) : undefined))
+    .filter((url): url is string => url !== undefined);
+}
+
+function sameList(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
+}
+
+function table(rows: Row[]): string {
+  const cell = (value: string): string => value.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return [
+    '| | field | where | expected (source) | found (page) |',
+    '|---|---|---|---|---|',
+    ...rows.map((row) => `| ${row.ok ? '✓' : '✗'} | ${row.field} | ${cell(row.where)} | ${cell(row.expected)} | ${cell(row.actual)} |`),
+  ].join('\n');
+}

@@ -1,0 +1,86 @@
+import { createTwoFilesPatch, diffArrays } from 'diff';
+import type { ExpectedArticle } from '../oracle/expected.ts';
+import { normalizeText } from '../oracle/normalize.ts';
+import type { ObservedPage } from '../observe/observe-page.ts';
+import { excerpt, type CheckResult, type Finding } from './result.ts';
+
+/**
+ * Text preserved: every block of the source appears in the rendered content, in order, exactly once,
+ * as a reader sees it. Recall is the share of the source's characters found in order.
+ */
+export function checkText(expected: ExpectedArticle, observed: Pick<ObservedPage, 'blocks' | 'contentRoot'>): CheckResult {
+  if (observed.contentRoot === null) {
+    return { findings: [{ message: 'the page has no content root (set ARCHIVE_CONTENT_SELECTOR to the element holding the article body)' }], metrics: { recall: 0 } };
+  }
+  const rendered = observed.blocks.map(normalizeText).filter((block) => block !== '');
+  const parts = diffArrays(expected.blocks, rendered);
+  const inOrder = parts.filter((part) => !part.added && !part.removed).flatMap((part) => part.value);
+  const unmatchedSource = parts.filter((part) => part.removed).flatMap((part) => part.value);
+  const unmatchedRendered = parts.filter((part) => part.added).flatMap((part) => part.value);
+
+  const findings: Finding[] = [];
+  const sourceCount = countOf(expected.blocks);
+  const renderedCount = countOf(rendered);
+  const reported = new Set<string>();
+  for (const block of unmatchedSource) {
+    const have = renderedCount.get(block) ?? 0;
+    if (have === 0) findings.push({ message: `missing block ${position(expected.blocks, block)}: "${excerpt(block)}"${hint(block, unmatchedRendered)}` });
+    else if (have >= (sourceCount.get(block) ?? 0) && !reported.has(block)) {
+      findings.push({ message: `block ${position(expected.blocks, block)} is out of order: "${excerpt(block)}"` });
+    }
+    reported.add(block);
+  }
+  for (const block of new Set(unmatchedRendered)) {
+    const want = sourceCount.get(block) ?? 0;
+    const have = renderedCount.get(block) ?? 0;
+    if (want === 0) findings.push({ message: `extra block not in the source: "${excerpt(block)}"` });
+    else if (have > want) findings.push({ message: `duplicated block: "${excerpt(block)}" shown ${have} times, the source has it ${want === 1 ? 'once' : `${want} times`}` });
+  }
+
+  const total = length(expected.blocks);
+  const recall = total === 0 ? 1 : length(inOrder) / total;
+  const result: CheckResult = { findings, metrics: { recall: Math.round(recall * 10000) / 10000, sourceBlocks: expected.blocks.length, renderedBlocks: rendered.length } };
+  if (findings.length > 0) {
+    result.report = {
+      name: 'text-diff.txt',
+      contentType: 'text/plain',
+      body: `Text blocks, one per line, whitespace normalised (- source only, + page only):\n\n${createTwoFilesPatch(
+        `source ${expected.file}`,
+        `page ${observed.contentRoot}`,
+        lines(expected.blocks),
+        lines(rendered),
+        undefined,
+        undefined,
+        { context: 2 },
+      )}`,
+    };
+  }
+  return result;
+}
+
+/** A missing block often survives merged into, or split across, rendered blocks; say so. */
+function hint(block: string, unmatchedRendered: string[]): string {
+  const container = unmatchedRendered.find((rendered) => rendered.includes(block));
+  if (container !== undefined) return ` (merged into the rendered block "${excerpt(container, 40)}")`;
+  const pieces = unmatchedRendered.filter((rendered) => [...rendered].length >= 2 && block.includes(rendered));
+  if (pieces.length > 0) return ` (split: the page has ${pieces.length} part${pieces.length === 1 ? '' : 's'} of it as separate blocks)`;
+  return '';
+}
+
+function position(blocks: string[], block: string): string {
+  return `#${blocks.indexOf(block) + 1} of ${blocks.length}`;
+}
+
+function countOf(blocks: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const block of blocks) counts.set(block, (counts.get(block) ?? 0) + 1);
+  return counts;
+}
+
+function length(blocks: string[]): number {
+  return blocks.reduce((sum, block) => sum + [...block].length, 0);
+}
+
+function lines(blocks: string[]): string {
+  return blocks.map((block) => `${block}\n`).join('');
+}

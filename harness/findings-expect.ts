@@ -1,0 +1,16 @@
+import { expect as base } from '@playwright/test';
+import type { CheckResult } from './checks/result.ts';
+
+/** `expect(result).toHaveNoFindings(title)`: fails listing every finding, and where to read more. */
+export const expect = base.extend({
+  toHaveNoFindings(result: CheckResult, title: string) {
+    const pass = result.findings.length === 0;
+    const details = result.findings.map((finding) => `  - ${finding.message}`).join('\n');
+    const more = result.report === undefined ? '' : `\n  (details: attachment "${result.report.name}" in the HTML report, npx playwright show-report)`;
+    return {
+      pass,
+      name: 'toHaveNoFindings',
+      message: () => (pass ? `${title}: expected findings, found none` : `${title}: ${result.findings.length} finding(s)\n${details}${more}`),
+    };
+  },
+});

@@ -1,0 +1,152 @@
+/**
+ * Runs inside the page (passed to page.evaluate, so it must not reference anything outside itself):
+ * reads what a reader sees, with the page's own CSS deciding visibility and block boundaries.
+ */
+
+/** Where to look, from harness/config.ts. */
+export interface CollectOptions {
+  contentRoot: readonly string[];
+  byline: readonly string[];
+  categories: readonly string[];
+}
+
+/** One image element as the browser sees it. */
+export interface ImageFacts {
+  /** The URL the browser resolved (img.currentSrc, else img.src). */
+  src: string;
+  /** The `referrerpolicy` attribute as written, or null. */
+  attribute: string | null;
+  /** The DOM `referrerPolicy` property the browser will use ('' means the document default). */
+  property: string;
+  inContent: boolean;
+}
+
+/** Facts a check needs that only a browser can tell. */
+export interface PageFacts {
+  /** The serialised DOM after load (comments, hidden elements and attributes included). */
+  html: string;
+  /** The content-root selector that matched, or null. */
+  contentRoot: string | null;
+  /** Visible text blocks inside the content root, in order (not yet normalised). */
+  blocks: string[];
+  /** Every text node of the document with whether a reader can see it. */
+  texts: { text: string; visible: boolean }[];
+  comments: string[];
+  images: ImageFacts[];
+  h1: string[];
+  byline: string;
+  categories: string[];
+}
+
+export function collectPageFacts(options: CollectOptions): PageFacts {
+  const hiddenCache = new Map<Element, boolean>();
+  const isHidden = (element: Element): boolean => {
+    const cached = hiddenCache.get(element);
+    if (cached !== undefined) return cached;
+    let hidden = !element.checkVisibility({ visibilityProperty: true, opacityProperty: true });
+    if (!hidden) {
+      const style = getComputedStyle(element);
+      // "visually hidden" boxes: clipped to (almost) nothing
+      const clipped = style.overflow === 'hidden' || style.overflow === 'clip' || style.clipPath === 'inset(50%)' || style.clip !== 'auto';
+      if (clipped) {
+        const rect = element.getBoundingClientRect();
+        hidden = rect.width * rect.height <= 1;
+      }
+    }
+    if (!hidden && element.parentElement !== null) hidden = isHidden(element.parentElement);
+    hiddenCache.set(element, hidden);
+    return hidden;
+  };
+  const range = document.createRange();
+  const textCache = new Map<Text, boolean>();
+  const textVisible = (node: Text): boolean => {
+    let visible = textCache.get(node);
+    if (visible === undefined) {
+      const parent = node.parentElement;
+      if (parent === null || isHidden(parent)) visible = false;
+      else {
+        range.selectNodeContents(node);
+        const rect = range.getBoundingClientRect();
+        visible = rect.width > 0 && rect.height > 0; // font-size: 0 and friends
+      }
+      textCache.set(node, visible);
+    }
+    return visible;
+  };
+  const first = (selectors: readonly string[]): { selector: string; element: Element } | null => {
+    for (const selector of selectors) {
+      const element = document.querySelector(selector);
+      if (element !== null) return { selector, element };
+    }
+    return null;
+  };
+  const visibleText = (element: Element): string => {
+    let text = '';
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) if (textVisible(node as Text)) text += (node as Text).data;
+    return text;
+  };
+
+  const root = first(options.contentRoot);
+  const blocks: string[] = [];
+  let current = '';
+  const flush = (): void => {
+    if (current.trim() !== '') blocks.push(current);
+    current = '';
+  };
+  const walk = (node: Node): void => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      if (textVisible(node as Text)) current += (node as Text).data;
+      return;
+    }
+    if (node.nodeType !== Node.ELEMENT_NODE) return;
+    const element = node as Element;
+    if (element.tagName === 'BR') {
+      current += ' ';
+      return;
+    }
+    const display = getComputedStyle(element).display;
+    if (display === 'none' || isHidden(element)) return;
+    const inline = display.startsWith('inline') || display === 'contents' || display.startsWith('ruby');
+    if (!inline) flush();
+    element.childNodes.forEach(walk);
+    if (!inline) flush();
+  };
+  if (root !== null) {
+    root.element.childNodes.forEach(walk);
+    flush();
+  }
+
+  const texts: { text: string; visible: boolean }[] = [];
+  const comments: string[] = [];
+  const all = document.createTreeWalker(document, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_COMMENT);
+  for (let node = all.nextNode(); node !== null; node = all.nextNode()) {
+    if (node.nodeType === Node.COMMENT_NODE) comments.push((node as Comment).data);
+    else if ((node as Text).data.trim() !== '') texts.push({ text: (node as Text).data, visible: textVisible(node as Text) });
+  }
+
+  const categories = (() => {
+    for (const selector of options.categories) {
+      const found = [...document.querySelectorAll(selector)].filter((element) => !isHidden(element));
+      if (found.length > 0) return found.map(visibleText);
+    }
+    return [];
+  })();
+  const byline = first(options.byline);
+  return {
+    html: document.documentElement.outerHTML,
+    contentRoot: root?.selector ?? null,
+    blocks,
+    texts,
+    comments,
+    images: [...document.images].map((img) => ({
+      src: img.currentSrc || img.src,
+      attribute: img.getAttribute('referrerpolicy'),
+      property: img.referrerPolicy,
+      inContent: root !== null && root.element.contains(img),
+    })),
+    h1: [...document.querySelectorAll('h1')].filter((h1) => !isHidden(h1)).map(visibleText),
+    byline: byline === null ? '' : visibleText(byline.element),
+    categories,
+  };
+}

@@ -1,0 +1,30 @@
+import { DateTime, IANAZone } from 'luxon';
+
+/** The archive's time-zone rule, shared with any renderer under test: zone-less dates are ARCHIVE_TZ wall time. */
+export function archiveZone(env: NodeJS.ProcessEnv = process.env): string {
+  const zone = env.ARCHIVE_TZ === undefined || env.ARCHIVE_TZ === '' ? 'Asia/Shanghai' : env.ARCHIVE_TZ;
+  if (!IANAZone.isValidZone(zone)) throw new Error(`ARCHIVE_TZ=${zone} is not an IANA time zone`);
+  return zone;
+}
+
+/** Reads a front-matter date as an instant: RFC 2822 and offset ISO carry their zone, others are `zone` wall time. */
+export function readInstant(text: string, zone: string): Date | undefined {
+  const options = { zone, setZone: true };
+  const readers = [
+    (t: string) => DateTime.fromRFC2822(t, options),
+    (t: string) => DateTime.fromHTTP(t, options),
+    (t: string) => DateTime.fromISO(t, options),
+    (t: string) => DateTime.fromSQL(t, options),
+  ];
+  for (const read of readers) {
+    const date = read(text.trim());
+    if (date.isValid) return date.toJSDate();
+  }
+  return undefined;
+}
+
+/** Reads a date a page publishes (ISO 8601, offset required to be unambiguous; zone-less read in `zone`). */
+export function readPublishedInstant(text: string, zone: string): Date | undefined {
+  const date = DateTime.fromISO(text.trim(), { zone, setZone: true });
+  return date.isValid ? date.toJSDate() : undefined;
+}

@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+import { checkHealth } from '../../harness/checks/health.ts';
+import { messages, observedOf } from './helpers.ts';
+
+const run = (fields: Parameters<typeof observedOf>[0]) => messages(checkHealth(observedOf(fields)));
+
+test.describe('page health check (pure)', () => {
+  test('JSON-LD is the only script allowed, whatever the case of its type', () => {
+    expect(run({ html: '<html><head><script type="Application/LD+JSON">{}</script></head></html>' })).toEqual([]);
+    expect(run({ html: '<html><head><script type="module">x</script></head></html>' })[0]).toMatch(/^script element other than JSON-LD/);
+  });
+
+  test('script URLs are found through whitespace, case and control characters', () => {
+    for (const href of ['javascript:alert(1)', ' JavaScript:alert(1)', 'java&#9;script:x', 'vbscript:x', 'data:text/html,<script>x</script>']) {
+      expect(run({ html: `<html><body><a href="${href}">x</a></body></html>` }), href).toHaveLength(1);
+    }
+    expect(run({ html: '<html><body><a href="https://example.com/javascript:">x</a><img src="data:image/png;base64,AA"></body></html>' })).toEqual([]);
+  });
+
+  test('console errors, exceptions, failed and outside requests, a bad status', () => {
+    expect(
+      run({
+        status: 404,
+        console: [{ type: 'error', text: 'boom' }, { type: 'pageerror', text: 'x is not defined' }, { type: 'warning', text: 'meh' }],
+        network: { images: [], blocked: [{ url: 'https://cdn.example/x.js', resourceType: 'script' }], failed: [{ url: 'http://127.0.0.1:9/a.css', reason: 'HTTP 404' }] },
+      }),
+    ).toEqual([
+      'the page was served with HTTP 404',
+      'console error: boom',
+      'uncaught exception: x is not defined',
+      'request failed (HTTP 404): http://127.0.0.1:9/a.css',
+      'request to an outside host (script), blocked: https://cdn.example/x.js',
+    ]);
+  });
+});

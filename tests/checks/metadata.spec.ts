@@ -1,0 +1,52 @@
+import { expect, test } from '@playwright/test';
+import { checkMetadata } from '../../harness/checks/metadata.ts';
+import { expectedOf, messages, observedOf } from './helpers.ts';
+
+const head = (extra = '', ld: Record<string, unknown> = {}) => `<html><head><title>标题</title>
+<meta name="description" content="第一段…">
+<meta property="og:title" content="标题"><meta property="og:image" content="https://n.sinaimg.cn/a/w10h10/lead.jpg">
+<meta property="article:published_time" content="2022-03-10T11:07:26Z">
+<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: '标题', datePublished: '2022-03-10T19:07:26+08:00', author: { name: '新浪财经' }, image: ['https://n.sinaimg.cn/a/w10h10/lead.jpg'], articleSection: ['金融', '新浪财经'], ...ld })}</script>
+${extra}</head><body><time datetime="2022-03-10T11:07:26.000Z">2022-03-10 19:07</time></body></html>`;
+const run = (html: string, expected = expectedOf()) => messages(checkMetadata(expected, observedOf({ html }), 'Asia/Shanghai'));
+
+test.describe('metadata check (pure)', () => {
+  test('a page agreeing in every place passes; dates compare as instants', () => {
+    expect(run(head())).toEqual([]);
+  });
+
+  test('zone-less page dates are read in the archive zone', () => {
+    expect(run(head().replace('2022-03-10T11:07:26.000Z', '2022-03-10T19:07:26'))).toEqual([]);
+    expect(run(head().replace('2022-03-10T11:07:26.000Z', '2022-03-10T11:07:26'))).toEqual([
+      'date in time[datetime]: expected 2022-03-10T11:07:26.000Z, found 2022-03-10T11:07:26',
+    ]);
+  });
+
+  test('each place of the title is checked on its own', () => {
+    expect(run(head('', { headline: '别的' }))).toEqual(['title in JSON-LD headline: expected 标题, found 别的']);
+    expect(messages(checkMetadata(expectedOf(), observedOf({ html: head(), h1: [] }), 'UTC'))).toEqual(['title in visible <h1>: expected 标题, found (absent)']);
+  });
+
+  test('a lead image that is the QR promo must be absent', () => {
+    expect(run(head(), expectedOf({ headimg: undefined }))).toEqual([
+      'headimg in og:image: expected (absent: no image of its own), found https://n.sinaimg.cn/a/w10h10/lead.jpg',
+      'headimg in JSON-LD image: expected (absent: no image of its own), found https://n.sinaimg.cn/a/w10h10/lead.jpg',
+    ]);
+  });
+
+  test('author as a plain string or a list in JSON-LD is accepted; a missing one is not', () => {
+    expect(run(head('', { author: '新浪财经' }))).toEqual([]);
+    expect(run(head('', { author: [{ '@type': 'Person', name: '新浪财经' }] }))).toEqual([]);
+    expect(run(head('', { author: undefined }))).toEqual(['author in JSON-LD author: expected 新浪财经, found (absent)']);
+  });
+
+  test('the description must be the start of the first block', () => {
+    expect(run(head().replace('第一段…', '另一段'))[0]).toMatch(/^description in meta description: expected a start of "第一段。/);
+  });
+
+  test('the report is a table of every compared value', () => {
+    const result = checkMetadata(expectedOf(), observedOf({ html: head('', { headline: '别的' }) }), 'UTC');
+    expect(result.report?.body).toContain('| ✗ | title | JSON-LD headline | 标题 | 别的 |');
+    expect(result.report?.body).toContain('| ✓ | title | <title> | 标题 | 标题 |');
+  });
+});

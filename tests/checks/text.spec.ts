@@ -1,0 +1,44 @@
+import { expect, test } from '@playwright/test';
+import { checkText } from '../../harness/checks/text.ts';
+import { expectedOf, messages, observedOf } from './helpers.ts';
+
+const expected = expectedOf({ blocks: ['甲段，写了一些。', '乙段。', '丙段文字。'] });
+const run = (blocks: string[]) => checkText(expected, observedOf({ blocks }));
+
+test.describe('text check (pure)', () => {
+  test('identical blocks pass with recall 1, whitespace differences included', () => {
+    const result = run(['  甲段，写了一些。\n', '乙段。', '丙段\u3000文字。'.replace('\u3000', '')]);
+    expect(messages(result)).toEqual([]);
+    expect(result.metrics.recall).toBe(1);
+    expect(messages(run(['甲段，写了一些。', '乙段。\u00a0', '\u3000\u3000丙段文字。']))).toEqual([]);
+  });
+
+  test('a dropped block is missing, recall drops by its share of characters', () => {
+    const result = run(['甲段，写了一些。', '丙段文字。']);
+    expect(messages(result)).toEqual(['missing block #2 of 3: "乙段。"']);
+    expect(result.metrics.recall).toBeCloseTo(13 / 16, 4);
+    expect(result.report?.body).toContain('-乙段。');
+  });
+
+  test('punctuation must match exactly: a full-width comma is not an ASCII one', () => {
+    expect(messages(run(['甲段,写了一些。', '乙段。', '丙段文字。']))).toEqual([
+      'missing block #1 of 3: "甲段，写了一些。"',
+      'extra block not in the source: "甲段,写了一些。"',
+    ]);
+  });
+
+  test('moved, duplicated and extra blocks are named as such', () => {
+    expect(messages(run(['乙段。', '甲段，写了一些。', '丙段文字。']))).toEqual(['block #1 of 3 is out of order: "甲段，写了一些。"']);
+    expect(messages(run(['甲段，写了一些。', '乙段。', '乙段。', '丙段文字。']))).toEqual(['duplicated block: "乙段。" shown 2 times, the source has it once']);
+    expect(messages(run(['甲段，写了一些。', '乙段。', '丙段文字。', '广告']))).toEqual(['extra block not in the source: "广告"']);
+  });
+
+  test('merged and split blocks get a hint', () => {
+    expect(messages(run(['甲段，写了一些。乙段。', '丙段文字。']))[0]).toMatch(/^missing block #1 of 3: .*\(merged into the rendered block/);
+    expect(messages(run(['甲段，', '写了一些。', '乙段。', '丙段文字。']))[0]).toMatch(/^missing block #1 of 3: .*\(split: the page has 2 parts of it as separate blocks\)/);
+  });
+
+  test('a page without a content root cannot be checked, and says how to fix it', () => {
+    expect(messages(checkText(expected, observedOf({ contentRoot: null, blocks: [] })))[0]).toMatch(/ARCHIVE_CONTENT_SELECTOR/);
+  });
+});

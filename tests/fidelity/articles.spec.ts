@@ -1,0 +1,26 @@
+import { archiveConfig } from '../../harness/archive-config.ts';
+import { ARTICLE_CHECKS } from '../../harness/checks/article-checks.ts';
+import { expect } from '../../harness/findings-expect.ts';
+import { archiveZone } from '../../harness/oracle/dates.ts';
+import { expectedArticle } from '../../harness/oracle/expected.ts';
+import { readSourcePost } from '../../harness/oracle/source.ts';
+import { pageUrl } from '../../harness/pages.ts';
+import { recordCheck } from '../../harness/record.ts';
+import { listSources } from '../../harness/sources.ts';
+import { test } from '../../harness/test-fixtures.ts';
+
+const zone = archiveZone();
+
+for (const source of listSources(archiveConfig().srcDir)) {
+  test(`fidelity: ${source.slug}`, async ({ archive, observer }, testInfo) => {
+    const expected = await test.step('read the source', () => expectedArticle(source.slug, readSourcePost(source.path, zone)));
+    const observed = await test.step('open the page in Chromium', () => observer.observe(pageUrl(archive.dir, archive.origin, source.slug)));
+    for (const check of ARTICLE_CHECKS) {
+      await test.step(check.title, async () => {
+        const result = check.run(expected, observed, zone);
+        await recordCheck(testInfo, check.id, result);
+        expect.soft(result).toHaveNoFindings(check.title);
+      });
+    }
+  });
+}

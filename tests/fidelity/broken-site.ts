@@ -1,0 +1,53 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { load, type CheerioAPI } from 'cheerio';
+import { archiveZone } from '../../harness/oracle/dates.ts';
+import { expectedArticle, type ExpectedArticle } from '../../harness/oracle/expected.ts';
+import { readSourcePost } from '../../harness/oracle/source.ts';
+import type { ObservedPage } from '../../harness/observe/observe-page.ts';
+import { serveFolder } from '../../harness/static-server.ts';
+import { openObserver, test as base } from '../../harness/test-fixtures.ts';
+import { writeAssets } from '../../renderer/assets.ts';
+import { renderArticle } from '../../renderer/render-article.ts';
+
+/** A bundled fixture rendered by our renderer, changed on purpose, observed like any archive page. */
+export interface BrokenPage {
+  expected: ExpectedArticle;
+  observed: ObservedPage;
+}
+
+/** Renders `fixtures/<fixture>`, applies `breakIt` to the page and observes the result in Chromium. */
+export type BreakPage = (fixture: string, breakIt: ($: CheerioAPI) => void) => Promise<BrokenPage>;
+
+let counter = 0;
+
+/**
+ * `breakPage`: the negative tests' own site. It always uses the repository's fixtures and renderer,
+ * whatever ARCHIVE_SRC / ARCHIVE_OUT point at, so a broken page differs from a good one only by the break.
+ */
+export const test = base.extend<object, { breakPage: BreakPage }>({
+  breakPage: [
+    async ({ browser }, use) => {
+      const dir = mkdtempSync(join(tmpdir(), 'archive-broken-'));
+      writeAssets(dir);
+      const server = await serveFolder(dir);
+      const { observer, close } = await openObserver(browser, server.origin);
+      const zone = archiveZone();
+      await use(async (fixture, breakIt) => {
+        const source = join('fixtures', fixture);
+        const rendered = renderArticle(source, readFileSync(source), zone);
+        if (!rendered.ok) throw new Error(`${fixture} does not render: ${rendered.problem.message}`);
+        const $ = load(rendered.value.html);
+        breakIt($);
+        const name = `page-${counter++}`;
+        writeFileSync(join(dir, `${name}.html`), $.html());
+        return { expected: expectedArticle(name, readSourcePost(source, zone)), observed: await observer.observe(`${server.origin}/${name}.html`) };
+      });
+      await close();
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+});

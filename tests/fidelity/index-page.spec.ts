@@ -1,0 +1,33 @@
+import { archiveConfig } from '../../harness/archive-config.ts';
+import { checkHealth } from '../../harness/checks/health.ts';
+import { checkIndex } from '../../harness/checks/index-page.ts';
+import { expect } from '../../harness/findings-expect.ts';
+import { archiveZone } from '../../harness/oracle/dates.ts';
+import { readSourcePost, SourceError } from '../../harness/oracle/source.ts';
+import { recordCheck } from '../../harness/record.ts';
+import { listSources } from '../../harness/sources.ts';
+import { test } from '../../harness/test-fixtures.ts';
+
+test('fidelity: index page', async ({ archive, observer }, testInfo) => {
+  const zone = archiveZone();
+  // A source the oracle cannot read fails its own test; the index is judged on the readable ones.
+  const articles = listSources(archiveConfig().srcDir).flatMap((source) => {
+    try {
+      return [{ slug: source.slug, published: readSourcePost(source.path, zone).published }];
+    } catch (error) {
+      if (error instanceof SourceError) return [];
+      throw error;
+    }
+  });
+  const observed = await test.step('open the index in Chromium', () => observer.observe(`${archive.origin}/`));
+  for (const [id, title, run] of [
+    ['index', 'links every article once, newest first, thumbnails without Referer', () => checkIndex(articles, observed)],
+    ['health', 'page health', () => checkHealth(observed)],
+  ] as const) {
+    await test.step(title, async () => {
+      const result = run();
+      await recordCheck(testInfo, id, result);
+      expect.soft(result).toHaveNoFindings(title);
+    });
+  }
+});
