@@ -19,7 +19,8 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  // The fidelity reporter writes reports/fidelity/ (or ARCHIVE_REPORT_DIR) and links into the HTML report.
+  reporter: [['list'], ['html', { open: 'never' }], ['./harness/report/fidelity-reporter.ts']],
   // Renders ARCHIVE_SRC once per run (unless ARCHIVE_OUT names a rendered folder) for every worker to serve.
   globalSetup: './harness/global-setup.ts',
   use: {

@@ -1,5 +1,6 @@
 import { expect as base } from '@playwright/test';
 import type { CheckResult } from './checks/result.ts';
+import type { VisualResult } from './visual/visual-check.ts';
 
 /** `expect(result).toHaveNoFindings(title)`: fails listing every finding, and where to read more. */
 export const expect = base.extend({
@@ -12,5 +13,9 @@ export const expect = base.extend({
       name: 'toHaveNoFindings',
       message: () => (pass ? `${title}: expected findings, found none` : `${title}: ${result.findings.length} finding(s)\n${details}${more}`),
     };
+  },
+  /** `expect(result).toPassGolden()`: fails with the golden comparison's own message. */
+  toPassGolden(result: VisualResult) {
+    return { pass: !result.fail, name: 'toPassGolden', message: () => result.message };
   },
 });

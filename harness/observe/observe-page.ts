@@ -3,6 +3,9 @@ import { contentRootSelectors, PAGE_CONVENTIONS } from '../config.ts';
 import { OfflineNetwork, type NetworkLog } from '../offline-network.ts';
 import { collectPageFacts, type PageFacts } from './collect-in-page.ts';
 
+/** The viewport pages are observed in (screenshots resize it afterwards). */
+export const OBSERVE_VIEWPORT = { width: 1280, height: 800 };
+
 /** Everything the checks know about one rendered page: plain data. */
 export interface ObservedPage extends PageFacts {
   url: string;
@@ -40,6 +43,8 @@ export class PageObserver {
 
   /** Loads `url` and gathers its facts once the load event has fired. */
   async observe(url: string): Promise<ObservedPage> {
+    const viewport = this.page.viewportSize();
+    if (viewport?.width !== OBSERVE_VIEWPORT.width || viewport.height !== OBSERVE_VIEWPORT.height) await this.page.setViewportSize(OBSERVE_VIEWPORT);
     this.console.length = 0;
     this.network.reset();
     // 'load' has waited for style sheets and every image request; text checks need no web fonts.
@@ -59,10 +64,23 @@ export class PageObserver {
   }
 }
 
-/** Waits for the page to be still for a screenshot: web fonts loaded and every image decoded (never a fixed sleep). */
+/**
+ * Makes the page still for a screenshot, waiting on conditions, never a fixed sleep: web fonts
+ * loaded, every image decoded, animations finished (endless ones cancelled), the text caret hidden.
+ */
 export async function settle(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await document.fonts.ready;
     await Promise.all([...document.images].map((img) => img.decode().catch(() => undefined)));
+    for (const animation of document.getAnimations()) {
+      if (animation.effect?.getComputedTiming().endTime === Infinity) animation.cancel();
+      else animation.finish();
+    }
+    // A constructed style sheet: allowed by the pages' CSP, unlike an injected <style> element.
+    if (!document.adoptedStyleSheets.some((sheet) => sheet.cssRules[0]?.cssText.includes('caret-color'))) {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync('*, *::before, *::after { caret-color: transparent !important; }');
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    }
   });
 }

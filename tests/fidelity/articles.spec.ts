@@ -4,15 +4,18 @@ import { expect } from '../../harness/findings-expect.ts';
 import { archiveZone } from '../../harness/oracle/dates.ts';
 import { expectedArticle } from '../../harness/oracle/expected.ts';
 import { readSourcePost } from '../../harness/oracle/source.ts';
-import { pageUrl } from '../../harness/pages.ts';
+import { pagePath, pageUrl } from '../../harness/pages.ts';
 import { recordCheck } from '../../harness/record.ts';
 import { listSources } from '../../harness/sources.ts';
 import { test } from '../../harness/test-fixtures.ts';
+import { visualEnabled } from '../../harness/visual/plan.ts';
+import { visualSteps } from '../../harness/visual/steps.ts';
 
 const zone = archiveZone();
+const visual = visualEnabled();
 
 for (const source of listSources(archiveConfig().srcDir)) {
-  test(`fidelity: ${source.slug}`, async ({ archive, observer }, testInfo) => {
+  test(`fidelity: ${source.slug}`, async ({ archive, observer, visual: goldens }, testInfo) => {
     const expected = await test.step('read the source', () => expectedArticle(source.slug, readSourcePost(source.path, zone)));
     const observed = await test.step('open the page in Chromium', () => observer.observe(pageUrl(archive.dir, archive.origin, source.slug)));
     for (const check of ARTICLE_CHECKS) {
@@ -22,5 +25,6 @@ for (const source of listSources(archiveConfig().srcDir)) {
         expect.soft(result).toHaveNoFindings(check.title);
       });
     }
+    if (visual) await visualSteps(observer.page, pagePath(archive.dir, source.slug), source.slug, testInfo, goldens);
   });
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { load, type CheerioAPI } from 'cheerio';
 import { archiveZone } from '../../harness/oracle/dates.ts';
 import { expectedArticle, type ExpectedArticle } from '../../harness/oracle/expected.ts';
@@ -15,10 +16,15 @@ import { renderArticle } from '../../renderer/render-article.ts';
 export interface BrokenPage {
   expected: ExpectedArticle;
   observed: ObservedPage;
+  /** The browser page, still showing it (for screenshots). */
+  page: Page;
 }
 
-/** Renders `fixtures/<fixture>`, applies `breakIt` to the page and observes the result in Chromium. */
-export type BreakPage = (fixture: string, breakIt: ($: CheerioAPI) => void) => Promise<BrokenPage>;
+/**
+ * Renders `fixtures/<fixture>`, applies `breakIt` to the page, writes `files` (say, an extra style
+ * sheet under assets/) next to it and observes the result in Chromium.
+ */
+export type BreakPage = (fixture: string, breakIt: ($: CheerioAPI) => void, files?: Record<string, string>) => Promise<BrokenPage>;
 
 let counter = 0;
 
@@ -34,7 +40,7 @@ export const test = base.extend<object, { breakPage: BreakPage }>({
       const server = await serveFolder(dir);
       const { observer, close } = await openObserver(browser, server.origin);
       const zone = archiveZone();
-      await use(async (fixture, breakIt) => {
+      await use(async (fixture, breakIt, files = {}) => {
         const source = join('fixtures', fixture);
         const rendered = renderArticle(source, readFileSync(source), zone);
         if (!rendered.ok) throw new Error(`${fixture} does not render: ${rendered.problem.message}`);
@@ -42,7 +48,9 @@ export const test = base.extend<object, { breakPage: BreakPage }>({
         breakIt($);
         const name = `page-${counter++}`;
         writeFileSync(join(dir, `${name}.html`), $.html());
-        return { expected: expectedArticle(name, readSourcePost(source, zone)), observed: await observer.observe(`${server.origin}/${name}.html`) };
+        for (const [file, content] of Object.entries(files)) writeFileSync(join(dir, file), content);
+        const observed = await observer.observe(`${server.origin}/${name}.html`);
+        return { expected: expectedArticle(name, readSourcePost(source, zone)), observed, page: observer.page };
       });
       await close();
       await server.close();
@@ -51,3 +59,5 @@ export const test = base.extend<object, { breakPage: BreakPage }>({
     { scope: 'worker' },
   ],
 });
+
+export { expect } from '@playwright/test';

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { archiveConfig } from '../../harness/archive-config.ts';
 import { checkHealth } from '../../harness/checks/health.ts';
 import { checkIndex } from '../../harness/checks/index-page.ts';
@@ -7,8 +8,10 @@ import { readSourcePost, SourceError } from '../../harness/oracle/source.ts';
 import { recordCheck } from '../../harness/record.ts';
 import { listSources } from '../../harness/sources.ts';
 import { test } from '../../harness/test-fixtures.ts';
+import { visualEnabled } from '../../harness/visual/plan.ts';
+import { visualSteps } from '../../harness/visual/steps.ts';
 
-test('fidelity: index page', async ({ archive, observer }, testInfo) => {
+test('fidelity: index page', async ({ archive, observer, visual }, testInfo) => {
   const zone = archiveZone();
   // A source the oracle cannot read fails its own test; the index is judged on the readable ones.
   const articles = listSources(archiveConfig().srcDir).flatMap((source) => {
@@ -30,4 +33,5 @@ test('fidelity: index page', async ({ archive, observer }, testInfo) => {
       expect.soft(result).toHaveNoFindings(title);
     });
   }
+  if (visualEnabled()) await visualSteps(observer.page, join(archive.dir, 'index.html'), 'index', testInfo, visual);
 });

@@ -1,0 +1,14 @@
+import { archiveConfig } from '../../harness/archive-config.ts';
+import { pageUrl } from '../../harness/pages.ts';
+import { listSources } from '../../harness/sources.ts';
+import { test } from '../../harness/test-fixtures.ts';
+import { captureAt, VIEWPORTS } from '../../harness/visual/screenshot.ts';
+
+// (a) The bare capture floor: navigate, settle and take the two full-page screenshots, nothing else.
+for (const source of listSources(archiveConfig().srcDir)) {
+  test(`floor: ${source.slug}`, async ({ archive, observer }) => {
+    await observer.page.setViewportSize(VIEWPORTS[0]);
+    await observer.page.goto(pageUrl(archive.dir, archive.origin, source.slug), { waitUntil: 'load' });
+    for (const viewport of VIEWPORTS) await captureAt(observer.page, viewport);
+  });
+}

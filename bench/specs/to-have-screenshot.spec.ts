@@ -1,0 +1,21 @@
+import { expect } from '@playwright/test';
+import { archiveConfig } from '../../harness/archive-config.ts';
+import { settle } from '../../harness/observe/observe-page.ts';
+import { pageUrl } from '../../harness/pages.ts';
+import { listSources } from '../../harness/sources.ts';
+import { test } from '../../harness/test-fixtures.ts';
+import { VIEWPORTS } from '../../harness/visual/screenshot.ts';
+
+// (c) The same visual checks written with Playwright's own toHaveScreenshot (same pages, widths, settle).
+for (const source of listSources(archiveConfig().srcDir)) {
+  test(`toHaveScreenshot: ${source.slug}`, async ({ archive, observer }) => {
+    const page = observer.page;
+    await page.setViewportSize(VIEWPORTS[0]);
+    await page.goto(pageUrl(archive.dir, archive.origin, source.slug), { waitUntil: 'load' });
+    for (const viewport of VIEWPORTS) {
+      await page.setViewportSize(viewport);
+      await settle(page);
+      await expect(page).toHaveScreenshot(`${source.slug}@${viewport.width}.png`, { fullPage: true });
+    }
+  });
+}

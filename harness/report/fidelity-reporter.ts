@@ -1,0 +1,130 @@
+import { appendFileSync, copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { FullConfig, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
+import type { GoldenEnvironment } from '../visual/golden-store.ts';
+import { summaryMarkdown } from './step-summary.ts';
+import { ANNOTATIONS, type ArticleEntry, type Summary, type VisualEntry } from './summary.ts';
+import { summaryPage } from './summary-page.ts';
+
+/** Options in playwright.config.ts: `['./harness/report/fidelity-reporter.ts', { outputDir, htmlReport }]`. */
+export interface FidelityReporterOptions {
+  /** Where `index.html`, `summary.json` and `actual/` go (default ARCHIVE_REPORT_DIR, else `reports/fidelity`). */
+  outputDir?: string;
+  /** The Playwright HTML report folder rows link into (default PLAYWRIGHT_HTML_OUTPUT_DIR, else `playwright-report`). */
+  htmlReport?: string;
+}
+
+const ARTICLE_TEST = /^fidelity: (.+)$/;
+
+/**
+ * Writes the fidelity summary of a run: `reports/fidelity/index.html` (one row per article: each
+ * check, text recall, differing-pixel ratio per width, links into the Playwright report),
+ * `summary.json`, the actual screenshots of changed or new goldens (for `npm run approve`), and a
+ * short markdown summary to GITHUB_STEP_SUMMARY when that is set. Works on merged shard reports too.
+ */
+export default class FidelityReporter implements Reporter {
+  private readonly outputDir: string;
+  private readonly htmlReport: string;
+  private readonly articles = new Map<string, ArticleEntry>();
+  private readonly deleted = new Set<string>();
+  private readonly warnings = new Set<string>();
+  private environment: GoldenEnvironment | undefined;
+  /** False for runs without fidelity tests (unit tests only): they leave the last summary alone. */
+  private active = false;
+
+  constructor(options: FidelityReporterOptions = {}) {
+    this.outputDir = resolve(options.outputDir ?? (process.env.ARCHIVE_REPORT_DIR || 'reports/fidelity'));
+    this.htmlReport = resolve(options.htmlReport ?? (process.env.PLAYWRIGHT_HTML_OUTPUT_DIR || 'playwright-report'));
+  }
+
+  onBegin(_config: FullConfig, suite: Suite): void {
+    this.active = suite.allTests().some((test) => ARTICLE_TEST.test(test.title));
+    if (!this.active) return;
+    rmSync(join(this.outputDir, 'actual'), { recursive: true, force: true }); // never approve a stale run's pictures
+    mkdirSync(join(this.outputDir, 'actual'), { recursive: true });
+  }
+
+  onTestEnd(test: TestCase, result: TestResult): void {
+    if (!this.active) return;
+    for (const annotation of result.annotations) {
+      if (annotation.type === ANNOTATIONS.deletedGolden && annotation.description !== undefined) this.deleted.add(annotation.description);
+      if (annotation.type === ANNOTATIONS.environmentChanged && annotation.description !== undefined) this.warnings.add(annotation.description);
+      if (annotation.type === ANNOTATIONS.environment && annotation.description !== undefined) this.environment ??= JSON.parse(annotation.description) as GoldenEnvironment;
+    }
+    const match = ARTICLE_TEST.exec(test.title);
+    if (match?.[1] === undefined) return;
+    const slug = match[1] === 'index page' ? 'index' : match[1];
+    this.articles.set(slug, this.entryFor(slug, test, result));
+  }
+
+  onEnd(): void {
+    if (!this.active) return;
+    const articles = [...this.articles.values()].sort((a, b) => (a.slug === 'index' ? -1 : b.slug === 'index' ? 1 : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+    const visual = articles.flatMap((article) => article.visual);
+    const count = (status: VisualEntry['status']): number => visual.filter((entry) => entry.status === status).length;
+    const summary: Summary = {
+      goldenDir: process.env.ARCHIVE_GOLDEN === undefined || process.env.ARCHIVE_GOLDEN === '' ? 'golden' : process.env.ARCHIVE_GOLDEN,
+      environment: this.environment,
+      environmentWarnings: [...this.warnings],
+      counts: {
+        articles: articles.length,
+        failed: articles.filter((article) => article.status !== 'passed' && article.status !== 'skipped').length,
+        visual: { passed: count('passed'), changed: count('changed'), new: count('new'), deleted: this.deleted.size, updated: count('updated'), missing: count('missing') },
+      },
+      deletedGoldens: [...this.deleted].sort(),
+      articles,
+    };
+    mkdirSync(this.outputDir, { recursive: true });
+    writeFileSync(join(this.outputDir, 'summary.json'), `${JSON.stringify(summary, null, 1)}\n`);
+    writeFileSync(join(this.outputDir, 'index.html'), summaryPage(summary));
+    const stepSummary = process.env.GITHUB_STEP_SUMMARY;
+    if (stepSummary !== undefined && stepSummary !== '') appendFileSync(stepSummary, summaryMarkdown(summary));
+    const { counts } = summary;
+    console.log(
+      `\nFidelity: ${counts.articles} pages, ${counts.failed} failed · goldens ${counts.visual.passed} passed, ${counts.visual.changed} changed, ` +
+        `${counts.visual.new} new, ${counts.visual.deleted} deleted${counts.visual.missing > 0 ? `, ${counts.visual.missing} missing` : ''}` +
+        `${counts.visual.updated > 0 ? `, ${counts.visual.updated} updated` : ''} · ${relative(process.cwd(), join(this.outputDir, 'index.html'))}`,
+    );
+    for (const warning of summary.environmentWarnings.slice(0, 3)) console.warn(`WARNING: ${warning}`);
+  }
+
+  printsToStdio(): boolean {
+    return false;
+  }
+
+  private entryFor(slug: string, test: TestCase, result: TestResult): ArticleEntry {
+    const checks: Record<string, number> = {};
+    let textRecall: number | undefined;
+    const visual: VisualEntry[] = [];
+    for (const annotation of result.annotations) {
+      if (annotation.description === undefined) continue;
+      if (annotation.type === ANNOTATIONS.check) {
+        const record = JSON.parse(annotation.description) as { check: string; findings: number; metrics: Record<string, number> };
+        checks[record.check] = record.findings;
+        if (record.check === 'text') textRecall = record.metrics.recall;
+      } else if (annotation.type === ANNOTATIONS.visual) {
+        visual.push(JSON.parse(annotation.description) as VisualEntry);
+      }
+    }
+    for (const attachment of result.attachments) {
+      const actual = /^(.*)-actual\.(png|html)$/.exec(attachment.name);
+      if (actual === null) continue;
+      const file = join('actual', `${actual[1] ?? ''}.${actual[2] ?? ''}`);
+      if (attachment.path !== undefined) copyFileSync(attachment.path, join(this.outputDir, file));
+      else if (attachment.body !== undefined) writeFileSync(join(this.outputDir, file), attachment.body);
+      else continue;
+      const entry = visual.find((v) => v.golden === `${actual[1] ?? ''}.${actual[2] ?? ''}`);
+      if (entry !== undefined) entry.actual = file;
+    }
+    return {
+      slug,
+      title: test.title,
+      status: result.status,
+      checks,
+      textRecall,
+      visual,
+      reportLink: `${relative(this.outputDir, this.htmlReport)}/index.html#?testId=${test.id}`,
+      errors: result.errors.map((error) => (error.message ?? '').split('\n')[0] ?? '').filter((line) => line !== '').slice(0, 5),
+    };
+  }
+}

@@ -1,0 +1,49 @@
+import type { GoldenEnvironment } from '../visual/golden-store.ts';
+
+/** One golden comparison of an article, as the summary records it. */
+export interface VisualEntry {
+  golden: string;
+  width: number | undefined;
+  status: 'passed' | 'new' | 'updated' | 'changed' | 'missing';
+  diffPixels: number;
+  diffRatio: number;
+  /** Where this run's actual screenshot or page snapshot was saved (relative to the summary), for `npm run approve`. */
+  actual?: string;
+}
+
+/** One article (or the index page) in the summary. */
+export interface ArticleEntry {
+  slug: string;
+  title: string;
+  status: 'passed' | 'failed' | 'timedOut' | 'skipped' | 'interrupted';
+  /** Findings per check; absent when the check did not run. */
+  checks: Record<string, number>;
+  textRecall: number | undefined;
+  visual: VisualEntry[];
+  /** Link into the Playwright HTML report. */
+  reportLink: string;
+  errors: string[];
+}
+
+/** `reports/fidelity/summary.json`: everything the summary page shows, and what `npm run approve` reads. */
+export interface Summary {
+  goldenDir: string;
+  environment: GoldenEnvironment | undefined;
+  environmentWarnings: string[];
+  counts: {
+    articles: number;
+    failed: number;
+    visual: { passed: number; changed: number; new: number; deleted: number; updated: number; missing: number };
+  };
+  deletedGoldens: string[];
+  articles: ArticleEntry[];
+}
+
+/** The annotation types the tests record and the reporter reads. */
+export const ANNOTATIONS = {
+  check: 'fidelity-check',
+  visual: 'fidelity-visual',
+  environmentChanged: 'fidelity-environment-changed',
+  environment: 'fidelity-environment',
+  deletedGolden: 'fidelity-golden-deleted',
+} as const;

@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser } from '@playwright/test';
+import type { GoldenEnvironment } from './golden-store.ts';
+import { VIEWPORTS } from './screenshot.ts';
+
+/** The font package this repository's pages use; its version changes glyphs. */
+const FONT_PACKAGE = '@fontsource/noto-sans-sc';
+
+/** What this run renders screenshots with, recorded in every golden it writes. */
+export function currentEnvironment(browser: Browser): GoldenEnvironment {
+  return {
+    chromium: browser.version(),
+    playwright: versionOf('@playwright/test'),
+    font: `${FONT_PACKAGE}@${versionOf(FONT_PACKAGE)}`,
+    widths: VIEWPORTS.map((viewport) => viewport.width),
+  };
+}
+
+function versionOf(name: string): string {
+  const path = createRequire(import.meta.url).resolve(`${name}/package.json`);
+  return (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
+}
