@@ -4,7 +4,7 @@ import { parseArticleDate } from './dates.ts';
 import type { SplitSource } from './front-matter.ts';
 import { isPlaceholderImage } from './boilerplate.ts';
 import { httpsImageUrl } from './images.ts';
-import type { Result } from './problem.ts';
+import { quoted, type Result } from './problem.ts';
 
 /** An article's front matter, validated and normalised. */
 export interface ArticleMeta {
@@ -80,5 +80,5 @@ function describe(value: unknown): string {
   if (value === null) return 'empty';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a set of fields';
-  return `${typeof value} ${JSON.stringify(value)}`;
+  return typeof value === 'string' ? `text ${quoted(value)}` : `${typeof value} ${JSON.stringify(value) ?? ''}`;
 }

@@ -1,6 +1,5 @@
 import render from 'dom-serializer';
-import { isTag, type Document } from 'domhandler';
-import { textContent } from 'domutils';
+import { isTag, isText, type AnyNode, type Document } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import sanitizeHtml from 'sanitize-html';
 import { escapeHtml } from './html.ts';
@@ -36,10 +35,17 @@ export function collapseWhitespace(text: string): string {
 function firstParagraph(document: Document): string {
   for (const node of document.children) {
     if (!isTag(node) || node.name !== 'p') continue;
-    const text = collapseWhitespace(textContent(node));
+    const text = collapseWhitespace(readableText(node));
     if (text !== '') return text;
   }
   return '';
+}
+
+/** Text as a reader sees it: a line break separates words, as it does on screen. */
+function readableText(node: AnyNode): string {
+  if (isText(node)) return node.data;
+  if (!isTag(node)) return '';
+  return node.name === 'br' ? ' ' : node.children.map(readableText).join('');
 }
 
 /** A body with no markup at all (some feeds store bare text). */

@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { quoted } from './problem.ts';
 
 /** Time zone of zone-less archive dates (and of displayed times) unless ARCHIVE_TZ says otherwise. */
 export const DEFAULT_ARCHIVE_TZ = 'Asia/Shanghai';
@@ -16,12 +17,15 @@ export function archiveTimeZone(env: NodeJS.ProcessEnv = process.env): string {
   return zone;
 }
 
+/** ISO and SQL forms must start with a full date: luxon would read "123456" as 12:34:56 today. */
+const STARTS_WITH_DATE = /^\d{4}-\d{2}-\d{2}/;
+
 /** The formats tried in order; the first that reads the text wins. */
 const DATE_READERS: ((text: string, zone: string) => DateTime)[] = [
   (text, zone) => DateTime.fromRFC2822(text, { zone, setZone: true }),
   (text, zone) => DateTime.fromHTTP(text, { zone, setZone: true }),
-  (text, zone) => DateTime.fromISO(text, { zone, setZone: true }),
-  (text, zone) => DateTime.fromSQL(text, { zone, setZone: true }),
+  (text, zone) => (STARTS_WITH_DATE.test(text) ? DateTime.fromISO(text, { zone, setZone: true }) : DateTime.invalid('no date part')),
+  (text, zone) => (STARTS_WITH_DATE.test(text) ? DateTime.fromSQL(text, { zone, setZone: true }) : DateTime.invalid('no date part')),
 ];
 
 /** Result of reading a front-matter date: the instant, or why it cannot be read. */
@@ -42,13 +46,13 @@ export function parseArticleDate(value: unknown, zone: string): ParsedDate {
     const date = read(text, zone);
     if (date.isValid) return checkRange(date, text);
   }
-  return { ok: false, reason: `date "${text}" is not a date this archive knows (RFC 2822, ISO 8601 or "YYYY-MM-DD HH:mm:ss")` };
+  return { ok: false, reason: `date ${quoted(text)} is not a date this archive knows (RFC 2822, ISO 8601 or "YYYY-MM-DD HH:mm:ss")` };
 }
 
 function checkRange(date: DateTime, text: string): ParsedDate {
-  if (!date.isValid) return { ok: false, reason: `date "${text}" is not a valid date` };
+  if (!date.isValid) return { ok: false, reason: `date ${quoted(text)} is not a valid date` };
   if (date < EARLIEST_DATE || date >= LATEST_DATE) {
-    return { ok: false, reason: `date "${text}" is out of range (allowed from 1900-01-01 to before 2100-01-01)` };
+    return { ok: false, reason: `date ${quoted(text)} is out of range (allowed from 1900-01-01 to before 2100-01-01)` };
   }
   return { ok: true, instant: date.toJSDate() };
 }

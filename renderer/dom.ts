@@ -1,5 +1,4 @@
 import { Element, isTag, isText, type AnyNode, type ChildNode, type ParentNode } from 'domhandler';
-import { prepend, removeElement } from 'domutils';
 
 /** Elements that may sit inside a paragraph (HTML "phrasing content"), plus the legacy <font>. */
 const PHRASING = new Set([
@@ -25,53 +24,33 @@ export function hasVisibleContent(node: AnyNode): boolean {
   return SHOWN_WITHOUT_TEXT.has(node.name) || node.children.some(hasVisibleContent);
 }
 
-/** Replaces an element by its children, in place. */
-export function unwrap(element: Element): void {
-  const parent = element.parent;
-  if (parent === null) return;
-  const index = parent.children.indexOf(element);
-  const children = element.children;
-  for (const child of children) child.parent = parent;
-  // concat, not splice(...children): a huge child list must not become a huge argument list
-  parent.children = parent.children.slice(0, index).concat(children, parent.children.slice(index + 1));
-  const first = children[0];
-  const last = children[children.length - 1];
-  if (first === undefined || last === undefined) {
-    if (element.prev) element.prev.next = element.next;
-    if (element.next) element.next.prev = element.prev;
-  } else {
-    first.prev = element.prev;
-    if (element.prev) element.prev.next = first;
-    last.next = element.next;
-    if (element.next) element.next.prev = last;
+/**
+ * Gives a parent a new list of children in one pass, fixing every parent/prev/next link. The tree
+ * pass rebuilds child lists this way instead of removing or inserting nodes one at a time, which
+ * costs a search of the sibling list each and turns quadratic on huge lists.
+ */
+export function setChildren(parent: ParentNode, nodes: ChildNode[]): void {
+  parent.children = nodes;
+  let previous: ChildNode | null = null;
+  for (const node of nodes) {
+    node.parent = parent;
+    node.prev = previous;
+    if (previous !== null) previous.next = node;
+    previous = node;
   }
-  element.children = [];
-  element.parent = element.prev = element.next = null;
+  if (previous !== null) previous.next = null;
+}
+
+/** A new element with the given children. */
+export function element(name: string, attribs: Record<string, string>, children: ChildNode[]): Element {
+  const created = new Element(name, attribs);
+  setChildren(created, children);
+  return created;
 }
 
 /** Renames an element in place, keeping its children. */
-export function rename(element: Element, name: string, attribs: Record<string, string> = {}): void {
-  element.name = name;
-  element.attribs = attribs;
-}
-
-/** Moves consecutive sibling nodes into a new element placed where the first one was; returns it. */
-export function wrapNodes(nodes: readonly ChildNode[], name: string): Element {
-  const wrapper = new Element(name, {});
-  const first = nodes[0];
-  if (first !== undefined) prepend(first, wrapper);
-  for (const node of nodes) {
-    removeElement(node);
-    node.parent = wrapper;
-    const previous = wrapper.children[wrapper.children.length - 1];
-    node.prev = previous ?? null;
-    if (previous !== undefined) previous.next = node;
-    wrapper.children.push(node);
-  }
-  return wrapper;
-}
-
-/** The children of a parent as a stable array, safe to iterate while the tree changes. */
-export function childrenOf(parent: ParentNode): ChildNode[] {
-  return [...parent.children];
+export function rename(target: Element, name: string, attribs: Record<string, string> = {}): Element {
+  target.name = name;
+  target.attribs = attribs;
+  return target;
 }

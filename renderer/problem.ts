@@ -11,5 +11,16 @@ export function formatProblem(problem: Problem): string {
   return `${where}: ${problem.message}`;
 }
 
+/**
+ * A value quoted for a one-line message: JSON-escaped (newlines and control characters cannot break
+ * the line) and cut to `length` characters.
+ */
+export function quoted(value: string, length = 60): string {
+  const characters = [...value];
+  const cut = characters.length > length ? `${characters.slice(0, length - 1).join('')}…` : value;
+  // JSON leaves U+2028/U+2029 (and U+0085) as they are, but terminals and editors break lines there.
+  return JSON.stringify(cut).replace(/[\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Either a value or the problem that prevented it. */
 export type Result<T> = { ok: true; value: T } | { ok: false; problem: Problem };

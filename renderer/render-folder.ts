@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync, type Dirent } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { writeAssets } from './assets.ts';
 import { renderIndexPage, type IndexEntry } from './index-page.ts';
@@ -43,6 +43,8 @@ export function renderFolder(srcDir: string, outDir: string, zone: string): Rend
   writeAssets(outDir);
   writeFileAtomic(join(outDir, 'index.html'), renderIndexPage(entries, zone));
   removeStalePages(outDir, pages);
+  // In file order, however they were found (listing problems come first otherwise).
+  problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { rendered: entries.map((entry) => entry.slug), problems };
 }
 
@@ -70,8 +72,9 @@ function listSources(srcDir: string): { sources: Source[]; problems: Problem[] }
     const file = join(srcDir, entry.name);
     const slug = entry.name.slice(0, -'.md'.length);
     const twins = (byPageKey.get(pageKey(slug)) ?? []).filter((other) => other !== entry);
-    if (entry.isDirectory()) {
-      problems.push({ file, message: 'is a directory, not an article file' });
+    const kind = fileKind(file);
+    if (kind !== 'file') {
+      problems.push({ file, message: kind });
     } else if (pageKey(slug) === 'index') {
       problems.push({ file, message: 'would be written as index.html and replace the archive index; rename the file' });
     } else if (twins.length > 0) {
@@ -82,6 +85,15 @@ function listSources(srcDir: string): { sources: Source[]; problems: Problem[] }
     }
   }
   return { sources, problems };
+}
+
+/** 'file', or why the entry cannot be an article (following symbolic links; never opening a pipe, which would block). */
+function fileKind(path: string): string {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (stat === undefined) return 'cannot be read (it is a broken link)';
+  if (stat.isDirectory()) return 'is a directory, not an article file';
+  if (!stat.isFile()) return 'is not a regular file (a pipe, socket or device), so it cannot be an article';
+  return 'file';
 }
 
 /** Two page names that a case-insensitive or normalising file system would treat as one. */

@@ -1,8 +1,8 @@
 import { compile } from 'css-select';
-import { hasChildren, isComment, isTag, isText, type AnyNode, type ChildNode, type Document, type Element, type ParentNode } from 'domhandler';
-import { removeElement, textContent } from 'domutils';
+import { isComment, isTag, isText, type AnyNode, type ChildNode, type Document, type Element, type ParentNode } from 'domhandler';
+import { textContent } from 'domutils';
 import { BOILERPLATE_RULES } from './boilerplate.ts';
-import { childrenOf, hasVisibleContent, isPhrasing, rename, unwrap, wrapNodes } from './dom.ts';
+import { element, hasVisibleContent, isPhrasing, rename, setChildren } from './dom.ts';
 import { httpsImageUrl, sizeHint } from './images.ts';
 
 /** Generic containers of scraped markup: their loose text becomes paragraphs, then they dissolve. */
@@ -11,13 +11,16 @@ const CONTAINERS = new Set(['div', 'section', 'article', 'main', 'header', 'foot
 /** Blocks that may not sit inside a <p> (a browser would end the paragraph before them). */
 const BLOCKS = new Set(['p', 'div', 'figure', 'table', 'ul', 'ol', 'dl', 'blockquote', 'pre', 'hr', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
+/** Elements whose start and end separate blocks of text (used when flattening deep markup). */
+const BLOCK_BOUNDARIES = new Set([...BLOCKS, 'h1', 'li', 'td', 'th', 'tr', 'caption', 'figcaption', 'dt', 'dd', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'center', 'address']);
+
 /** Inline wrappers that mean nothing when empty (nested <font> soup leaves many). */
 const INLINE_WRAPPERS = new Set(['strong', 'b', 'em', 'i', 'u', 's', 'span', 'a', 'small', 'sub', 'sup', 'mark', 'q', 'cite', 'code']);
 
 /** Blocks whose trailing <br>s would only add blank lines. */
 const TRAILING_BREAK_BLOCKS = new Set(['p', 'blockquote', 'li', 'td', 'th', 'figcaption']);
 
-/** Deeper markup is flattened to its text and media, as browsers cap their DOM depth (Chromium at 512). */
+/** Deeper markup is flattened to paragraphs of its text and images, as browsers cap their DOM depth (Chromium at 512). */
 export const MAX_DEPTH = 256;
 
 type Matcher = (element: Element) => boolean;
@@ -32,134 +35,124 @@ const REMOVE_COMMENTS = BOILERPLATE_RULES.some((rule) => rule.action === 'remove
 /**
  * Cleans a parsed article body in one pass: removes the boilerplate of boilerplate.ts and maps the
  * source CMS's markup to semantic HTML (figures, <strong>, paragraphs for loose text, prepared images).
- * Children are finished before their parent, so every decision sees cleaned content.
+ * Children are finished before their parent, and each child list is rebuilt once, so the work is
+ * linear in the size of the body.
  */
 export function transformTree(document: Document): void {
   cleanChildren(document, false, 0);
-  wrapLooseText(document);
-  for (const table of findAll(document, 'table')) wrapNodes([table], 'div').attribs.class = 'table-scroll';
+  setChildren(document, wrapLooseText(document.children));
 }
 
 function cleanChildren(parent: ParentNode, insideBold: boolean, depth: number): void {
-  if (depth >= MAX_DEPTH && isTag(parent)) flatten(parent);
-  for (const child of childrenOf(parent)) {
+  if (depth >= MAX_DEPTH && isTag(parent)) {
+    setChildren(parent, flatten(parent));
+    depth = 0; // what flatten leaves is two levels deep: never flattened again
+  }
+  const kept: ChildNode[] = [];
+  for (const child of parent.children) {
     if (!isTag(child)) {
       // CDATA and <?…> never belong in HTML; comments go when the catalogue says so (it does).
-      if (!isText(child) && (REMOVE_COMMENTS || !isComment(child))) removeElement(child);
+      if (isText(child) || (!REMOVE_COMMENTS && isComment(child))) kept.push(child);
       continue;
     }
-    if (REMOVE.some((matches) => matches(child))) {
-      removeElement(child);
-      continue;
-    }
+    if (REMOVE.some((matches) => matches(child))) continue;
     cleanChildren(child, insideBold || isBold(child), depth + 1);
-    finishElement(child, insideBold);
+    for (const node of finishElement(child, insideBold)) {
+      if (!(isTag(node) && REMOVE_IF_EMPTY.some((matches) => matches(node)) && !hasVisibleContent(node))) kept.push(node);
+    }
   }
-  mergeAdjacentStrong(parent);
+  setChildren(parent, mergeAdjacentStrong(kept));
 }
 
-/** Applies the post-order rules to an element whose children are already clean. */
-function finishElement(element: Element, insideBold: boolean): void {
-  if (UNWRAP.some((matches) => matches(element))) return unwrap(element);
-  const name = element.name;
-  if (name === 'font') {
-    if (isBold(element) && !insideBold) rename(element, 'strong');
-    else unwrap(element);
-  } else if (name === 'img') {
-    prepareImage(element);
-  } else if (name === 'h1') {
-    rename(element, 'h2', element.attribs); // the page's only <h1> is the article title
-  } else if (name === 'span' && hasClass(element, 'img_descr')) {
-    if (textContent(element).trim() === '') removeElement(element);
-    else rename(element, 'figcaption');
-  } else if (hasClass(element, 'img_wrapper')) {
-    finishImageWrapper(element);
-  } else if (name === 'p') {
-    finishParagraph(element);
-  } else if (CONTAINERS.has(name)) {
-    wrapLooseText(element);
-    unwrap(element);
-  } else if (INLINE_WRAPPERS.has(name) && !element.children.some(hasVisibleContent)) {
-    removeElement(element);
-  } else if (TRAILING_BREAK_BLOCKS.has(name)) {
-    removeTrailingBreaks(element);
-  }
-  if (element.parent !== null && REMOVE_IF_EMPTY.some((matches) => matches(element)) && !hasVisibleContent(element)) {
-    removeElement(element);
-  }
+/** The post-order rules for an element whose children are already clean: returns what takes its place. */
+function finishElement(target: Element, insideBold: boolean): ChildNode[] {
+  if (UNWRAP.some((matches) => matches(target))) return target.children;
+  const name = target.name;
+  if (name === 'font') return isBold(target) && !insideBold ? [rename(target, 'strong')] : target.children;
+  if (name === 'img') return prepareImage(target) ? [target] : [];
+  if (name === 'h1') return [rename(target, 'h2', target.attribs)]; // the page's only <h1> is the article title
+  if (name === 'span' && hasClass(target, 'img_descr')) return textContent(target).trim() === '' ? [] : [rename(target, 'figcaption')];
+  if (hasClass(target, 'img_wrapper')) return finishImageWrapper(target);
+  if (name === 'p') return finishParagraph(target);
+  if (name === 'table') return [element('div', { class: 'table-scroll' }, [target])]; // wide tables scroll on phones
+  if (CONTAINERS.has(name)) return wrapLooseText(target.children);
+  if (INLINE_WRAPPERS.has(name) && !target.children.some(hasVisibleContent)) return [];
+  if (TRAILING_BREAK_BLOCKS.has(name)) removeTrailingBreaks(target);
+  return [target];
 }
 
 /** Sina marks bold runs as `<font cms-style="… strong-Bold …">`. */
-function isBold(element: Element): boolean {
-  if (element.name === 'strong' || element.name === 'b') return true;
-  return element.name === 'font' && /(^|\s)strong-Bold(\s|$)/.test(element.attribs['cms-style'] ?? '');
+function isBold(target: Element): boolean {
+  if (target.name === 'strong' || target.name === 'b') return true;
+  return target.name === 'font' && /(^|\s)strong-Bold(\s|$)/.test(target.attribs['cms-style'] ?? '');
 }
 
-function hasClass(element: Element, name: string): boolean {
-  return ` ${element.attribs.class ?? ''} `.replace(/\s+/g, ' ').includes(` ${name} `);
+function hasClass(target: Element, name: string): boolean {
+  return ` ${target.attribs.class ?? ''} `.replace(/\s+/g, ' ').includes(` ${name} `);
 }
 
 /** `div.img_wrapper` → <figure> (its img_descr is already a <figcaption>); a wrapper around a wrapper dissolves. */
-function finishImageWrapper(wrapper: Element): void {
-  const children = wrapper.children.filter(isTag);
-  if (children.some((child) => child.name === 'figure') || findAll(wrapper, 'img').length === 0) {
-    for (const caption of findAll(wrapper, 'figcaption')) if (caption.parent === wrapper) rename(caption, 'p');
-    wrapLooseText(wrapper);
-    unwrap(wrapper);
-  } else {
-    rename(wrapper, 'figure');
-  }
+function finishImageWrapper(wrapper: Element): ChildNode[] {
+  const wrapsFigure = wrapper.children.some((child) => isTag(child) && child.name === 'figure');
+  if (!wrapsFigure && contains(wrapper, 'img')) return [rename(wrapper, 'figure')];
+  for (const child of wrapper.children) if (isTag(child) && child.name === 'figcaption') rename(child, 'p');
+  return wrapLooseText(wrapper.children);
 }
 
-/** Alignment kept as a class, blocks moved out, indent and trailing breaks trimmed. */
-function finishParagraph(p: Element): void {
-  const style = p.attribs['cms-style'] ?? '';
-  const align = /(^|\s)align-Center(\s|$)/i.test(style) ? 'center' : /(^|\s)align-right(\s|$)/i.test(style) ? 'right' : undefined;
-  p.attribs = align === undefined ? {} : { class: align };
-  for (const piece of splitAroundBlocks(p)) {
-    trimLeadingIndent(piece);
-    removeTrailingBreaks(piece);
-  }
+function contains(root: Element, name: string): boolean {
+  return root.children.some((child) => isTag(child) && (child.name === name || contains(child, name)));
 }
 
 /**
- * A block inside a <p> (left by scraped `<p><div>…`) would make the browser end the paragraph;
- * split it here into paragraphs around the block. Returns the paragraphs that remain.
+ * Alignment kept as a class, indent and trailing breaks trimmed. A block inside a <p> (left by
+ * scraped `<p><div>…`) would make the browser end the paragraph, so the paragraph is split around it.
  */
-function splitAroundBlocks(p: Element): Element[] {
-  if (!p.children.some((child) => isTag(child) && BLOCKS.has(child.name))) return [p];
-  const paragraphs: Element[] = [];
+function finishParagraph(p: Element): ChildNode[] {
+  const style = p.attribs['cms-style'] ?? '';
+  const align = /(^|\s)align-Center(\s|$)/i.test(style) ? 'center' : /(^|\s)align-right(\s|$)/i.test(style) ? 'right' : undefined;
+  const attribs: Record<string, string> = align === undefined ? {} : { class: align };
+  p.attribs = attribs;
+  if (!p.children.some((child) => isTag(child) && BLOCKS.has(child.name))) return [finishedParagraph(p)];
+  const pieces: ChildNode[] = [];
   let run: ChildNode[] = [];
   const flush = (): void => {
-    if (run.some(hasVisibleContent)) paragraphs.push(Object.assign(wrapNodes(run, 'p'), { attribs: { ...p.attribs } }));
-    else for (const node of run) removeElement(node);
+    if (run.some(hasVisibleContent)) pieces.push(finishedParagraph(element('p', { ...attribs }, run)));
     run = [];
   };
-  for (const child of childrenOf(p)) {
-    if (isTag(child) && BLOCKS.has(child.name)) flush();
-    else run.push(child);
+  for (const child of p.children) {
+    if (isTag(child) && BLOCKS.has(child.name)) {
+      flush();
+      pieces.push(child);
+    } else run.push(child);
   }
   flush();
-  unwrap(p);
-  return paragraphs;
+  return pieces;
 }
 
-/** Text and inline elements lying loose in a container become paragraphs. */
-function wrapLooseText(container: ParentNode): void {
+function finishedParagraph(p: Element): Element {
+  trimLeadingIndent(p);
+  removeTrailingBreaks(p);
+  return p;
+}
+
+/** Text and inline elements lying loose among blocks become paragraphs; returns the new list. */
+function wrapLooseText(nodes: ChildNode[]): ChildNode[] {
+  const result: ChildNode[] = [];
   let run: ChildNode[] = [];
   const flush = (): void => {
-    if (run.some(hasVisibleContent)) {
-      const p = wrapNodes(run, 'p');
-      trimLeadingIndent(p);
-      removeTrailingBreaks(p);
-    }
+    if (run.some(hasVisibleContent)) result.push(finishedParagraph(element('p', {}, run)));
+    else for (const node of run) result.push(node);
     run = [];
   };
-  for (const child of childrenOf(container)) {
-    if (isPhrasing(child)) run.push(child);
-    else flush();
+  for (const node of nodes) {
+    if (isPhrasing(node)) run.push(node);
+    else {
+      flush();
+      result.push(node);
+    }
   }
   flush();
+  return result;
 }
 
 /** The full-width spaces that open Chinese paragraphs become CSS `text-indent`. */
@@ -174,36 +167,34 @@ function trimLeadingIndent(node: AnyNode): boolean {
 }
 
 function removeTrailingBreaks(block: Element): void {
-  let last = block.lastChild;
-  while (last !== null && ((isText(last) && last.data.trim() === '') || (isTag(last) && last.name === 'br'))) {
-    const previous = last.prev;
-    removeElement(last);
-    last = previous;
+  let end = block.children.length;
+  while (end > 0) {
+    const last = block.children[end - 1] as ChildNode;
+    if (!((isText(last) && last.data.trim() === '') || (isTag(last) && last.name === 'br'))) break;
+    end--;
   }
+  if (end < block.children.length) setChildren(block, block.children.slice(0, end));
 }
 
 /** `<strong>表</strong><strong>1</strong>` (one bold run the CMS cut into pieces) becomes one element. */
-function mergeAdjacentStrong(parent: ParentNode): void {
-  for (const child of childrenOf(parent)) {
-    const previous = child.prev;
-    if (isTag(child) && child.name === 'strong' && previous !== null && isTag(previous) && previous.name === 'strong') {
-      for (const node of childrenOf(child)) {
-        removeElement(node);
-        node.parent = previous;
-        const tail = previous.children[previous.children.length - 1];
-        node.prev = tail ?? null;
-        if (tail !== undefined) tail.next = node;
-        previous.children.push(node);
-      }
-      removeElement(child);
-    }
+function mergeAdjacentStrong(nodes: ChildNode[]): ChildNode[] {
+  const result: ChildNode[] = [];
+  const grown = new Set<Element>();
+  for (const node of nodes) {
+    const previous = result[result.length - 1];
+    if (isTag(node) && node.name === 'strong' && previous !== undefined && isTag(previous) && previous.name === 'strong') {
+      for (const child of node.children) previous.children.push(child);
+      grown.add(previous);
+    } else result.push(node);
   }
+  for (const strong of grown) setChildren(strong, strong.children);
+  return result;
 }
 
-/** Every image: https URL, empty alt when none, size from the URL hint, and no Referer. */
-function prepareImage(img: Element): void {
+/** Every image: https URL, empty alt when none, size from the URL hint, and no Referer. False: drop it. */
+function prepareImage(img: Element): boolean {
   const src = httpsImageUrl(img.attribs.src ?? '');
-  if (src === undefined) return removeElement(img);
+  if (src === undefined) return false;
   const attribs: Record<string, string> = { src, alt: img.attribs.alt ?? '' };
   // 知乎日报 shows the answerer's avatar as a small round icon, not as a picture of the story.
   if (hasClass(img, 'avatar')) attribs.class = 'avatar';
@@ -214,34 +205,35 @@ function prepareImage(img: Element): void {
   }
   attribs.referrerpolicy = 'no-referrer';
   img.attribs = attribs;
+  return true;
 }
 
-/** Keeps only text, images and line breaks below an element nested too deep for any reader. */
-function flatten(element: Element): void {
-  const kept: ChildNode[] = [];
-  const stack: ChildNode[] = [...element.children].reverse();
+/**
+ * Markup nested deeper than anyone reads becomes a flat list of paragraphs: one per run of text
+ * between block boundaries, keeping text, images and line breaks. Iterative, so any depth is safe.
+ */
+function flatten(root: Element): ChildNode[] {
+  const paragraphs: ChildNode[] = [];
+  let run: ChildNode[] = [];
+  const flush = (): void => {
+    if (run.some(hasVisibleContent)) paragraphs.push(element('p', {}, run));
+    run = [];
+  };
+  // Each entry: a node to visit, or the end of a block element (a boundary to flush at).
+  const stack: (ChildNode | 'end-of-block')[] = [...root.children].reverse();
   while (stack.length > 0) {
-    const node = stack.pop() as ChildNode;
-    if (isText(node) || (isTag(node) && (node.name === 'img' || node.name === 'br'))) kept.push(node);
-    else if (hasChildren(node)) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as ChildNode);
+    const item = stack.pop() as ChildNode | 'end-of-block';
+    if (item === 'end-of-block') flush();
+    else if (isText(item) || (isTag(item) && (item.name === 'img' || item.name === 'br'))) run.push(item);
+    else if (isTag(item)) {
+      const block = BLOCK_BOUNDARIES.has(item.name);
+      if (block) {
+        flush();
+        stack.push('end-of-block');
+      }
+      for (let i = item.children.length - 1; i >= 0; i--) stack.push(item.children[i] as ChildNode);
+    }
   }
-  element.children = [];
-  for (const node of kept) {
-    node.parent = element;
-    node.prev = element.children[element.children.length - 1] ?? null;
-    if (node.prev !== null) node.prev.next = node;
-    node.next = null;
-    element.children.push(node);
-  }
-}
-
-function findAll(root: ParentNode, name: string): Element[] {
-  const found: Element[] = [];
-  const stack: AnyNode[] = [...root.children];
-  while (stack.length > 0) {
-    const node = stack.pop() as AnyNode;
-    if (isTag(node) && node.name === name) found.push(node);
-    if (hasChildren(node)) for (const child of node.children) stack.push(child);
-  }
-  return found;
+  flush();
+  return paragraphs;
 }

@@ -22,7 +22,8 @@ export function checkHealth(observed: Pick<ObservedPage, 'status' | 'console' | 
   const findings: Finding[] = [];
   if (observed.status !== 200) findings.push({ message: `the page was served with HTTP ${observed.status ?? 'no response'}` });
   for (const entry of observed.console) {
-    if (entry.type !== 'warning') findings.push({ message: `${entry.type === 'pageerror' ? 'uncaught exception' : 'console error'}: ${excerpt(entry.text, 160)}` });
+    if (entry.type === 'navigation') findings.push({ message: entry.text });
+    else if (entry.type !== 'warning') findings.push({ message: `${entry.type === 'pageerror' ? 'uncaught exception' : 'console error'}: ${excerpt(entry.text, 160)}` });
   }
   for (const failed of observed.network.failed) findings.push({ message: `request failed (${failed.reason}): ${failed.url}` });
   for (const blocked of observed.network.blocked) findings.push({ message: `request to an outside host (${blocked.resourceType}), blocked: ${blocked.url}` });

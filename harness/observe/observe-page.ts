@@ -3,6 +3,9 @@ import { contentRootSelectors, PAGE_CONVENTIONS } from '../config.ts';
 import { OfflineNetwork, type NetworkLog } from '../offline-network.ts';
 import { collectPageFacts, type PageFacts } from './collect-in-page.ts';
 
+/** How often a page may navigate away by itself (a refresh loop) before observing it gives up. */
+const MAX_SELF_NAVIGATIONS = 3;
+
 /** The viewport pages are observed in (screenshots resize it afterwards). */
 export const OBSERVE_VIEWPORT = { width: 1280, height: 800 };
 
@@ -41,6 +44,22 @@ export class PageObserver {
     return new PageObserver(page, await OfflineNetwork.attach(page, origin));
   }
 
+  /**
+   * Gathers the loaded page's facts. A page that navigates away by itself (a meta refresh, a script)
+   * is not a crash of the harness: it is recorded for the health check and the new page is observed.
+   */
+  private async collect(): Promise<PageFacts> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.page.evaluate(collectPageFacts, { contentRoot: contentRootSelectors(), byline: PAGE_CONVENTIONS.byline, categories: PAGE_CONVENTIONS.categories });
+      } catch (error) {
+        if (!/Execution context was destroyed|navigat/i.test(String(error)) || attempt >= MAX_SELF_NAVIGATIONS) throw error;
+        this.console.push({ type: 'navigation', text: `the page navigated away by itself, to ${this.page.url()}` });
+        await this.page.waitForLoadState('load');
+      }
+    }
+  }
+
   /** Loads `url` and gathers its facts once the load event has fired. */
   async observe(url: string): Promise<ObservedPage> {
     const viewport = this.page.viewportSize();
@@ -49,11 +68,7 @@ export class PageObserver {
     this.network.reset();
     // 'load' has waited for style sheets and every image request; text checks need no web fonts.
     const response = await this.page.goto(url, { waitUntil: 'load' });
-    const facts = await this.page.evaluate(collectPageFacts, {
-      contentRoot: contentRootSelectors(),
-      byline: PAGE_CONVENTIONS.byline,
-      categories: PAGE_CONVENTIONS.categories,
-    });
+    const facts = await this.collect();
     return {
       ...facts,
       url,

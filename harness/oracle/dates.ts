@@ -7,14 +7,17 @@ export function archiveZone(env: NodeJS.ProcessEnv = process.env): string {
   return zone;
 }
 
+/** A date, not just a time: luxon alone would read "123456" as 12:34:56 today. */
+const WITH_DATE = /^\d{4}-\d{2}-\d{2}/;
+
 /** Reads a front-matter date as an instant: RFC 2822 and offset ISO carry their zone, others are `zone` wall time. */
 export function readInstant(text: string, zone: string): Date | undefined {
   const options = { zone, setZone: true };
   const readers = [
     (t: string) => DateTime.fromRFC2822(t, options),
     (t: string) => DateTime.fromHTTP(t, options),
-    (t: string) => DateTime.fromISO(t, options),
-    (t: string) => DateTime.fromSQL(t, options),
+    (t: string) => (WITH_DATE.test(t) ? DateTime.fromISO(t, options) : DateTime.invalid('no date')),
+    (t: string) => (WITH_DATE.test(t) ? DateTime.fromSQL(t, options) : DateTime.invalid('no date')),
   ];
   for (const read of readers) {
     const date = read(text.trim());
@@ -25,6 +28,7 @@ export function readInstant(text: string, zone: string): Date | undefined {
 
 /** Reads a date a page publishes (ISO 8601, offset required to be unambiguous; zone-less read in `zone`). */
 export function readPublishedInstant(text: string, zone: string): Date | undefined {
+  if (!WITH_DATE.test(text.trim())) return undefined;
   const date = DateTime.fromISO(text.trim(), { zone, setZone: true });
   return date.isValid ? date.toJSDate() : undefined;
 }

@@ -1,5 +1,5 @@
 import { load, type CheerioAPI } from 'cheerio';
-import { isComment, isTag, isText, type AnyNode } from 'domhandler';
+import { hasChildren, isComment, isTag, isText, type AnyNode, type Comment } from 'domhandler';
 import { CATALOGUE, COMMENT_MARKERS, PLACEHOLDER_IMAGE_HOSTS, QR_PROMO_IMAGE } from './catalogue.ts';
 import { normalizeImageUrl, normalizeText } from './normalize.ts';
 import type { SourcePost } from './source.ts';
@@ -66,12 +66,9 @@ export function expectedArticle(slug: string, post: SourcePost): ExpectedArticle
 
 /** Every comment is chrome: its text must not survive, and ad-list comments hide HTML whose text must not surface. */
 function collectComments($: CheerioAPI, probes: LeakProbe[]): void {
-  const comments = $('*')
-    .add($.root())
-    .contents()
-    .filter((_, node) => isComment(node));
-  comments.each((_, node) => {
-    const text = isComment(node) ? node.data : '';
+  const comments = commentsIn($.root().contents().toArray());
+  for (const node of comments) {
+    const text = node.data;
     if (normalizeText(text) !== '') probes.push({ entry: 'comment', kind: 'comment', value: normalizeText(text) });
     const adList = /article_adlist\[([\s\S]*)\]article_adlist/.exec(text);
     if (adList?.[1] !== undefined) {
@@ -82,9 +79,21 @@ function collectComments($: CheerioAPI, probes: LeakProbe[]): void {
         if (url !== undefined) probes.push({ entry: 'ad-list', kind: 'url', value: url });
       });
     }
-  });
-  comments.remove();
+  }
+  $(comments).remove();
   for (const marker of COMMENT_MARKERS) probes.push({ entry: 'comment', kind: 'text', value: marker });
+}
+
+/** Every comment node below `nodes`, in document order: one iterative walk (cheerio's `$('*').contents()` is quadratic on deep trees). */
+function commentsIn(nodes: AnyNode[]): Comment[] {
+  const found: Comment[] = [];
+  const stack = [...nodes].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop() as AnyNode;
+    if (isComment(node)) found.push(node);
+    else if (hasChildren(node)) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as AnyNode);
+  }
+  return found;
 }
 
 /** Removes the catalogue's chrome from the source, recording what each removal must leave absent. */
@@ -128,7 +137,10 @@ function distinctProbes(probes: LeakProbe[], content: string): LeakProbe[] {
   });
 }
 
-/** Splits nodes into the text blocks a reader sees: block elements start and end blocks, <br> is a space. */
+/**
+ * Splits nodes into the text blocks a reader sees: block elements start and end blocks, <br> is a
+ * space. Iterative: scraped markup can nest thousands of levels deep.
+ */
 export function textBlocks(nodes: AnyNode[]): string[] {
   const blocks: string[] = [];
   let current = '';
@@ -137,19 +149,22 @@ export function textBlocks(nodes: AnyNode[]): string[] {
     if (text !== '') blocks.push(text);
     current = '';
   };
-  const walk = (node: AnyNode): void => {
-    if (isText(node)) {
-      current += node.data;
-    } else if (isTag(node)) {
+  const stack: (AnyNode | 'end of block')[] = [...nodes].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop() as AnyNode | 'end of block';
+    if (node === 'end of block') flush();
+    else if (isText(node)) current += node.data;
+    else if (isTag(node)) {
       if (node.name === 'br') current += ' ';
-      else if (BLOCK_TAGS.has(node.name)) {
-        flush();
-        node.children.forEach(walk);
-        flush();
-      } else node.children.forEach(walk);
+      else {
+        if (BLOCK_TAGS.has(node.name)) {
+          flush();
+          stack.push('end of block');
+        }
+        for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as AnyNode);
+      }
     }
-  };
-  nodes.forEach(walk);
+  }
   flush();
   return blocks;
 }

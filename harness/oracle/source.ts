@@ -30,7 +30,8 @@ export function readSourcePost(file: string, zone: string): SourcePost {
   try {
     text = utf8.decode(readFileSync(file)).replace(/\r\n?/g, '\n');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? 'it is not valid UTF-8';
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === undefined || code === 'ERR_ENCODING_INVALID_ENCODED_DATA' ? 'it is not valid UTF-8' : code;
     throw new SourceError(`${file}: cannot read the source (${reason})`);
   }
   const start = text.search(/\S/);

@@ -21,13 +21,14 @@ test.describe('page health check (pure)', () => {
     expect(
       run({
         status: 404,
-        console: [{ type: 'error', text: 'boom' }, { type: 'pageerror', text: 'x is not defined' }, { type: 'warning', text: 'meh' }],
+        console: [{ type: 'error', text: 'boom' }, { type: 'pageerror', text: 'x is not defined' }, { type: 'warning', text: 'meh' }, { type: 'navigation', text: 'the page navigated away by itself, to http://127.0.0.1:9/b.html' }],
         network: { images: [], blocked: [{ url: 'https://cdn.example/x.js', resourceType: 'script' }], failed: [{ url: 'http://127.0.0.1:9/a.css', reason: 'HTTP 404' }] },
       }),
     ).toEqual([
       'the page was served with HTTP 404',
       'console error: boom',
       'uncaught exception: x is not defined',
+      'the page navigated away by itself, to http://127.0.0.1:9/b.html',
       'request failed (HTTP 404): http://127.0.0.1:9/a.css',
       'request to an outside host (script), blocked: https://cdn.example/x.js',
     ]);

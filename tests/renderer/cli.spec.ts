@@ -73,7 +73,7 @@ test.describe('renderer CLI', () => {
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(BAD.length + 2);
     for (const bad of BAD) expect(lines.filter((line) => bad.expected.test(line)), bad.name).toHaveLength(1);
-    expect(lines.filter((line) => line.includes('dangling.md: cannot be read'))).toHaveLength(1);
+    expect(lines.filter((line) => line.includes('dangling.md: cannot be read (it is a broken link)'))).toHaveLength(1);
     expect(lines.filter((line) => line.includes('folder.md: is a directory'))).toHaveLength(1);
     for (const line of lines) expect(line.startsWith(src), line).toBe(true);
 

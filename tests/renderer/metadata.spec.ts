@@ -120,5 +120,7 @@ test.describe('dates', () => {
     expect(parseArticleDate('yesterday', 'UTC')).toMatchObject({ ok: false, reason: expect.stringContaining('not a date') });
     expect(parseArticleDate('9999-01-01 00:00:00', 'UTC')).toMatchObject({ ok: false, reason: expect.stringContaining('out of range') });
     expect(parseArticleDate(undefined, 'UTC')).toMatchObject({ ok: false });
+    // luxon alone reads a bare time as today's date: that would make output depend on the day
+    for (const time of ['123456', '12:34:56', 'T12:00']) expect(parseArticleDate(time, 'UTC'), time).toMatchObject({ ok: false });
   });
 });
