@@ -12,11 +12,16 @@ function chromiumOrExit(): ChromiumChoice {
   }
 }
 
-const chromium = chromiumOrExit();
+// merge-reports only reads blob reports (CI merges on a machine without a browser): no Chromium needed.
+const merging = process.argv.includes('merge-reports');
+const chromium: ChromiumChoice = merging ? { executablePath: undefined, source: 'not needed to merge reports' } : chromiumOrExit();
 
 export default defineConfig({
   testDir: 'tests',
   fullyParallel: true,
+  // Half the cores: on this 2-core machine one worker beats two (npm run bench: Chromium's renderer
+  // and the test worker already fill both cores), and on 4-core CI runners it gives two workers.
+  workers: '50%',
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   // The fidelity reporter writes reports/fidelity/ (or ARCHIVE_REPORT_DIR) and links into the HTML report.

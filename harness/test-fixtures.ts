@@ -1,6 +1,6 @@
-import { test as base, type Browser } from '@playwright/test';
+import { test as base } from '@playwright/test';
 import { renderedDir } from './archive-config.ts';
-import { OBSERVE_VIEWPORT, PageObserver } from './observe/observe-page.ts';
+import { RecyclingObserver } from './observe/recycling-observer.ts';
 import { serveFolder, type StaticServer } from './static-server.ts';
 import { currentEnvironment } from './visual/environment.ts';
 import { GoldenStore } from './visual/golden-store.ts';
@@ -11,20 +11,14 @@ export interface ServedArchive extends StaticServer {
   dir: string;
 }
 
-/** A browser page prepared to observe pages served from `origin`, with its context to close. */
-export async function openObserver(browser: Browser, origin: string): Promise<{ observer: PageObserver; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: OBSERVE_VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  return { observer: await PageObserver.create(await context.newPage(), origin), close: () => context.close() };
-}
-
 /** True when CI is set to anything but "", "0" or "false": then goldens are never written. */
 export function isCi(env: NodeJS.ProcessEnv = process.env): boolean {
   const value = (env.CI ?? '').trim().toLowerCase();
   return value !== '' && value !== '0' && value !== 'false';
 }
 
-/** Worker-scoped: one server and one reused browser page per worker, started on first use. */
-export const test = base.extend<object, { archive: ServedArchive; observer: PageObserver; visual: VisualContext }>({
+/** Worker-scoped, started on first use: one server, one browser page reused (renewed every 100 pages), the goldens. */
+export const test = base.extend<object, { archive: ServedArchive; observer: RecyclingObserver; visual: VisualContext }>({
   archive: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
     async ({}, use) => {
@@ -37,9 +31,9 @@ export const test = base.extend<object, { archive: ServedArchive; observer: Page
   ],
   observer: [
     async ({ browser, archive }, use) => {
-      const { observer, close } = await openObserver(browser, archive.origin);
+      const observer = new RecyclingObserver(browser, archive.origin);
       await use(observer);
-      await close();
+      await observer.close();
     },
     { scope: 'worker' },
   ],

@@ -1,30 +1,27 @@
 import { readFileSync } from 'node:fs';
-
-/** The parts of Playwright's JSON report the benchmarks read. */
-export interface JsonReport {
-  stats: { duration: number; unexpected: number };
-  suites: JsonSuite[];
-}
-
-interface JsonSuite {
-  suites?: JsonSuite[];
-  specs?: { tests: { results: { duration: number }[] }[] }[];
-}
+import type { JSONReport, JSONReportSuite, JSONReportTestResult } from '@playwright/test/reporter';
 
 /** Reads a JSON report written through PLAYWRIGHT_JSON_OUTPUT_NAME. */
-export function readJsonReport(path: string): JsonReport {
-  return JSON.parse(readFileSync(path, 'utf8')) as JsonReport;
+export function readJsonReport(path: string): JSONReport {
+  return JSON.parse(readFileSync(path, 'utf8')) as JSONReport;
+}
+
+/** Every result of every test that ran, with its test's title, in report order. */
+export function testResults(report: JSONReport): { title: string; result: JSONReportTestResult }[] {
+  const found: { title: string; result: JSONReportTestResult }[] = [];
+  const walk = (suite: JSONReportSuite): void => {
+    suite.suites?.forEach(walk);
+    for (const spec of suite.specs) for (const test of spec.tests) for (const result of test.results) found.push({ title: spec.title, result });
+  };
+  report.suites.forEach(walk);
+  return found;
 }
 
 /** Every test result's duration in ms, sorted ascending. */
-export function testDurations(report: JsonReport): number[] {
-  const durations: number[] = [];
-  const walk = (suite: JsonSuite): void => {
-    suite.suites?.forEach(walk);
-    for (const spec of suite.specs ?? []) for (const test of spec.tests) for (const result of test.results) durations.push(result.duration);
-  };
-  report.suites.forEach(walk);
-  return durations.sort((a, b) => a - b);
+export function testDurations(report: JSONReport): number[] {
+  return testResults(report)
+    .map(({ result }) => result.duration)
+    .sort((a, b) => a - b);
 }
 
 /** The value at quantile q (0–1) of sorted numbers. */

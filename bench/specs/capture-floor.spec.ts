@@ -7,8 +7,9 @@ import { captureAt, VIEWPORTS } from '../../harness/visual/screenshot.ts';
 // (a) The bare capture floor: navigate, settle and take the two full-page screenshots, nothing else.
 for (const source of listSources(archiveConfig().srcDir)) {
   test(`floor: ${source.slug}`, async ({ archive, observer }) => {
-    await observer.page.setViewportSize(VIEWPORTS[0]);
-    await observer.page.goto(pageUrl(archive.dir, archive.origin, source.slug), { waitUntil: 'load' });
-    for (const viewport of VIEWPORTS) await captureAt(observer.page, viewport);
+    const page = await observer.nextPage({ screenshots: true });
+    await page.setViewportSize(VIEWPORTS[0]);
+    await page.goto(pageUrl(archive.dir, archive.origin, source.slug), { waitUntil: 'load' });
+    for (const viewport of VIEWPORTS) await captureAt(page, viewport);
   });
 }

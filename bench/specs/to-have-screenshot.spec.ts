@@ -9,7 +9,7 @@ import { VIEWPORTS } from '../../harness/visual/screenshot.ts';
 // (c) The same visual checks written with Playwright's own toHaveScreenshot (same pages, widths, settle).
 for (const source of listSources(archiveConfig().srcDir)) {
   test(`toHaveScreenshot: ${source.slug}`, async ({ archive, observer }) => {
-    const page = observer.page;
+    const page = await observer.nextPage({ screenshots: true });
     await page.setViewportSize(VIEWPORTS[0]);
     await page.goto(pageUrl(archive.dir, archive.origin, source.slug), { waitUntil: 'load' });
     for (const viewport of VIEWPORTS) {

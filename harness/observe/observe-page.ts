@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { contentRootSelectors, PAGE_CONVENTIONS } from '../config.ts';
 import { OfflineNetwork, type NetworkLog } from '../offline-network.ts';
 import { collectPageFacts, type PageFacts } from './collect-in-page.ts';
@@ -35,6 +35,12 @@ export class PageObserver {
       if (message.type() === 'error' || message.type() === 'warning') this.console.push({ type: message.type(), text: message.text() });
     });
     page.on('pageerror', (error) => this.console.push({ type: 'pageerror', text: error.message }));
+  }
+
+  /** A new browser context with one page prepared to observe pages served from `origin`. */
+  static async open(browser: Browser, origin: string): Promise<{ observer: PageObserver; context: BrowserContext }> {
+    const context = await browser.newContext({ viewport: OBSERVE_VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    return { observer: await PageObserver.create(await context.newPage(), origin), context };
   }
 
   /** Prepares a page (routing, listeners) for observing pages served from `origin`. */

@@ -88,9 +88,12 @@ export class GoldenStore {
     return { png, sourceHash: text.get(SOURCE_HASH), environment: environment === undefined ? undefined : (JSON.parse(environment) as GoldenEnvironment) };
   }
 
-  /** Stores a screenshot as golden: losslessly recompressed, with its source hash and environment inside. */
+  /**
+   * Stores a screenshot as golden: losslessly recompressed (unless ARCHIVE_GOLDEN_OPTIMISE=off, for
+   * fast writes), with its source hash and environment inside.
+   */
   async writePng(name: string, screenshot: Buffer, environment: GoldenEnvironment): Promise<void> {
-    const optimised = await optimisePng(screenshot);
+    const optimised = process.env.ARCHIVE_GOLDEN_OPTIMISE === 'off' ? screenshot : await optimisePng(screenshot);
     this.write(name, withTextChunks(optimised, { [SOURCE_HASH]: sha256(screenshot), [ENVIRONMENT]: JSON.stringify(environment) }));
   }
 

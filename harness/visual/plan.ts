@@ -1,10 +1,31 @@
+import { createHash } from 'node:crypto';
+import picomatch from 'picomatch';
+
 /**
- * Which pages get the visual check (ARCHIVE_VISUAL): `on` (default) every page, `off` none;
- * the fidelity checks always cover every page.
+ * Which pages get the visual check, from ARCHIVE_VISUAL (the fidelity checks always cover every page):
+ * - `on` (default): every article and the index page;
+ * - `off`: none;
+ * - `sample:N`: a deterministic sample of N articles, those whose names hash lowest (SHA-256), so
+ *   the sample stays put as the archive grows (a new article enters only by displacing one);
+ * - `glob:PATTERN[,PATTERN…]`: page names matching the globs (picomatch), e.g. `glob:2022-*,index`.
  */
-export function visualEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
-  const value = (env.ARCHIVE_VISUAL ?? 'on').trim().toLowerCase();
-  if (value === 'on' || value === '') return true;
-  if (value === 'off') return false;
-  throw new Error(`ARCHIVE_VISUAL=${env.ARCHIVE_VISUAL} must be "on" or "off"`);
+export function visualSelection(pages: readonly string[], env: NodeJS.ProcessEnv = process.env): Set<string> {
+  const setting = (env.ARCHIVE_VISUAL ?? 'on').trim();
+  if (setting === '' || setting === 'on') return new Set([...pages, 'index']);
+  if (setting === 'off') return new Set();
+  const sample = /^sample:(\d+)$/.exec(setting);
+  if (sample?.[1] !== undefined) {
+    const ranked = pages.map((page) => [hash(page), page] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, page]) => page);
+    return new Set(ranked.slice(0, Number(sample[1])));
+  }
+  const glob = /^glob:(.+)$/.exec(setting);
+  if (glob?.[1] !== undefined) {
+    const matches = picomatch(glob[1].split(',').map((pattern) => pattern.trim()));
+    return new Set([...pages, 'index'].filter((page) => matches(page)));
+  }
+  throw new Error(`ARCHIVE_VISUAL=${setting} must be on, off, sample:N or glob:PATTERN[,PATTERN…]`);
+}
+
+function hash(name: string): string {
+  return createHash('sha256').update(name).digest('hex');
 }

@@ -8,16 +8,17 @@ import { pagePath, pageUrl } from '../../harness/pages.ts';
 import { recordCheck } from '../../harness/record.ts';
 import { listSources } from '../../harness/sources.ts';
 import { test } from '../../harness/test-fixtures.ts';
-import { visualEnabled } from '../../harness/visual/plan.ts';
+import { visualSelection } from '../../harness/visual/plan.ts';
 import { visualSteps } from '../../harness/visual/steps.ts';
 
 const zone = archiveZone();
-const visual = visualEnabled();
+const sources = listSources(archiveConfig().srcDir);
+const visual = visualSelection(sources.map((source) => source.slug));
 
-for (const source of listSources(archiveConfig().srcDir)) {
+for (const source of sources) {
   test(`fidelity: ${source.slug}`, async ({ archive, observer, visual: goldens }, testInfo) => {
     const expected = await test.step('read the source', () => expectedArticle(source.slug, readSourcePost(source.path, zone)));
-    const observed = await test.step('open the page in Chromium', () => observer.observe(pageUrl(archive.dir, archive.origin, source.slug)));
+    const observed = await test.step('open the page in Chromium', () => observer.observe(pageUrl(archive.dir, archive.origin, source.slug), { screenshots: visual.has(source.slug) }));
     for (const check of ARTICLE_CHECKS) {
       await test.step(check.title, async () => {
         const result = check.run(expected, observed, zone);
@@ -25,6 +26,6 @@ for (const source of listSources(archiveConfig().srcDir)) {
         expect.soft(result).toHaveNoFindings(check.title);
       });
     }
-    if (visual) await visualSteps(observer.page, pagePath(archive.dir, source.slug), source.slug, testInfo, goldens);
+    if (visual.has(source.slug)) await visualSteps(observer.page, pagePath(archive.dir, source.slug), source.slug, testInfo, goldens);
   });
 }

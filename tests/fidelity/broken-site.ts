@@ -6,9 +6,9 @@ import { load, type CheerioAPI } from 'cheerio';
 import { archiveZone } from '../../harness/oracle/dates.ts';
 import { expectedArticle, type ExpectedArticle } from '../../harness/oracle/expected.ts';
 import { readSourcePost } from '../../harness/oracle/source.ts';
-import type { ObservedPage } from '../../harness/observe/observe-page.ts';
 import { serveFolder } from '../../harness/static-server.ts';
-import { openObserver, test as base } from '../../harness/test-fixtures.ts';
+import { PageObserver, type ObservedPage } from '../../harness/observe/observe-page.ts';
+import { test as base } from '../../harness/test-fixtures.ts';
 import { writeAssets } from '../../renderer/assets.ts';
 import { renderArticle } from '../../renderer/render-article.ts';
 
@@ -38,7 +38,7 @@ export const test = base.extend<object, { breakPage: BreakPage }>({
       const dir = mkdtempSync(join(tmpdir(), 'archive-broken-'));
       writeAssets(dir);
       const server = await serveFolder(dir);
-      const { observer, close } = await openObserver(browser, server.origin);
+      const { observer, context } = await PageObserver.open(browser, server.origin);
       const zone = archiveZone();
       await use(async (fixture, breakIt, files = {}) => {
         const source = join('fixtures', fixture);
@@ -52,7 +52,7 @@ export const test = base.extend<object, { breakPage: BreakPage }>({
         const observed = await observer.observe(`${server.origin}/${name}.html`);
         return { expected: expectedArticle(name, readSourcePost(source, zone)), observed, page: observer.page };
       });
-      await close();
+      await context.close();
       await server.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -8,7 +8,7 @@ import { readSourcePost, SourceError } from '../../harness/oracle/source.ts';
 import { recordCheck } from '../../harness/record.ts';
 import { listSources } from '../../harness/sources.ts';
 import { test } from '../../harness/test-fixtures.ts';
-import { visualEnabled } from '../../harness/visual/plan.ts';
+import { visualSelection } from '../../harness/visual/plan.ts';
 import { visualSteps } from '../../harness/visual/steps.ts';
 
 test('fidelity: index page', async ({ archive, observer, visual }, testInfo) => {
@@ -23,7 +23,8 @@ test('fidelity: index page', async ({ archive, observer, visual }, testInfo) => 
       throw error;
     }
   });
-  const observed = await test.step('open the index in Chromium', () => observer.observe(`${archive.origin}/`));
+  const screenshots = visualSelection(articles.map((article) => article.slug)).has('index');
+  const observed = await test.step('open the index in Chromium', () => observer.observe(`${archive.origin}/`, { screenshots }));
   for (const [id, title, run] of [
     ['index', 'links every article once, newest first, thumbnails without Referer', () => checkIndex(articles, observed)],
     ['health', 'page health', () => checkHealth(observed)],
@@ -34,5 +35,5 @@ test('fidelity: index page', async ({ archive, observer, visual }, testInfo) => 
       expect.soft(result).toHaveNoFindings(title);
     });
   }
-  if (visualEnabled()) await visualSteps(observer.page, join(archive.dir, 'index.html'), 'index', testInfo, visual);
+  if (screenshots) await visualSteps(observer.page, join(archive.dir, 'index.html'), 'index', testInfo, visual);
 });

@@ -1,0 +1,77 @@
+/**
+ * Turns bench/results.json into the markdown tables of the README, between the markers
+ * `<!-- bench:start -->` and `<!-- bench:end -->`, so the README always shows the last measured run.
+ * `npm run bench` calls it; `npx tsx scripts/bench-support/results-table.ts` redoes it from the JSON.
+ */
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export interface RunRow {
+  run: string;
+  tests: number;
+  failed: number;
+  medianTestMs: number;
+  wallSecondsPerTest: number;
+  peakMiB: number;
+}
+export interface BenchResults {
+  machine: string;
+  date: string;
+  render: { articles: number; seconds: number; articlesPerSecond: number; peakMiB: number }[];
+  fidelity: (RunRow & { articles: number; workers: number })[];
+  visual: { articles: number; floor: RunRow; suite: RunRow; toHaveScreenshot: RunRow; suiteOverFloor: number; toHaveScreenshotOverSuite: number }[];
+}
+
+const START = '<!-- bench:start -->';
+const END = '<!-- bench:end -->';
+const n = (value: number): string => value.toLocaleString('en-US');
+const ms = (seconds: number): string => `${n(Math.round(seconds * 1000))} ms`;
+const ratio = (a: number, b: number): string => (b > 0 ? (a / b).toFixed(2) : '–');
+
+/** Marginal cost per article between two sizes: start-up and one-off work cancel out. */
+function marginalMs(a: { articles: number; seconds: number }, b: { articles: number; seconds: number }): string {
+  return `${((1000 * (b.seconds - a.seconds)) / (b.articles - a.articles)).toFixed(2)} ms`;
+}
+
+export function benchTable(results: BenchResults): string {
+  const lines = [`Measured ${results.date} on ${results.machine}.`, ''];
+
+  lines.push('**Render** (the CLI in its own process, start-up included):', '', '| articles | seconds | articles/s | peak memory |', '|---:|---:|---:|---:|');
+  for (const row of results.render) lines.push(`| ${n(row.articles)} | ${row.seconds.toFixed(2)} | ${n(row.articlesPerSecond)} | ${n(row.peakMiB)} MiB |`);
+  const growth = results.render.slice(1).map((row, i) => `${n(results.render[i]?.articles ?? 0)}→${n(row.articles)}: ${marginalMs(results.render[i] ?? row, row)}`);
+  lines.push('', `Marginal cost per article ${growth.join(', ')}.`, '');
+
+  lines.push('**Fidelity checks only** (`ARCHIVE_VISUAL=off`, every article):', '', '| articles | workers | median per article | wall per article | peak memory, all processes |', '|---:|---:|---:|---:|---:|');
+  for (const row of results.fidelity) lines.push(`| ${n(row.articles)} | ${row.workers} | ${n(row.medianTestMs)} ms | ${ms(row.wallSecondsPerTest)} | ${n(row.peakMiB)} MiB |`);
+  const single = results.fidelity.filter((row) => row.workers === 1);
+  const [small, large] = [single[0], single.at(-1)];
+  if (small && large && small !== large) {
+    lines.push('', `From ${n(small.articles)} to ${n(large.articles)} articles the wall time per article went ${ms(small.wallSecondsPerTest)} → ${ms(large.wallSecondsPerTest)} (×${ratio(large.wallSecondsPerTest, small.wallSecondsPerTest)}), the median ${small.medianTestMs} → ${large.medianTestMs} ms.`);
+  }
+  lines.push('');
+
+  lines.push('**Visual** (1 worker, two full-page screenshots per article, goldens made beforehand; median per article over two interleaved rounds):', '', '| articles | (a) capture floor | (b) full suite | (c) `toHaveScreenshot` | (b)/(a) | (c)/(b) | peak memory (b) |', '|---:|---:|---:|---:|---:|---:|---:|');
+  for (const row of results.visual) {
+    lines.push(`| ${n(row.articles)} | ${n(row.floor.medianTestMs)} ms | ${n(row.suite.medianTestMs)} ms | ${n(row.toHaveScreenshot.medianTestMs)} ms | ${row.suiteOverFloor.toFixed(2)} | ${row.toHaveScreenshotOverSuite.toFixed(2)} | ${n(row.suite.peakMiB)} MiB |`);
+  }
+  const [first, last] = [results.visual[0], results.visual.at(-1)];
+  if (first && last && first !== last) {
+    lines.push('', `From ${n(first.articles)} to ${n(last.articles)} articles the full suite's wall time per article went ${ms(first.suite.wallSecondsPerTest)} → ${ms(last.suite.wallSecondsPerTest)} (×${ratio(last.suite.wallSecondsPerTest, first.suite.wallSecondsPerTest)}).`);
+  }
+  return lines.join('\n');
+}
+
+/** Replaces what is between the markers; the file is written whole (temp + rename) or not at all. */
+export function spliceIntoReadme(readmePath: string, table: string): void {
+  const readme = readFileSync(readmePath, 'utf8');
+  const [start, end] = [readme.indexOf(START), readme.indexOf(END)];
+  if (start < 0 || end < start) throw new Error(`${readmePath}: no ${START} … ${END} markers to put the benchmark table between`);
+  const updated = `${readme.slice(0, start + START.length)}\n${table}\n${readme.slice(end)}`;
+  writeFileSync(`${readmePath}.tmp`, updated);
+  renameSync(`${readmePath}.tmp`, readmePath);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  spliceIntoReadme('README.md', benchTable(JSON.parse(readFileSync('bench/results.json', 'utf8')) as BenchResults));
+  console.log('README.md benchmark table updated from bench/results.json');
+}

@@ -1,0 +1,26 @@
+import { expect, test } from '@playwright/test';
+import { visualSelection } from '../../harness/visual/plan.ts';
+
+const pages = Array.from({ length: 50 }, (_, i) => `2022-${String(i).padStart(3, '0')}`).concat(['2021-a', '2021-b']);
+
+test.describe('visual sample selection (pure)', () => {
+  test('on (the default) takes every page and the index; off takes none', () => {
+    expect(visualSelection(pages, {}).size).toBe(pages.length + 1);
+    expect(visualSelection(pages, { ARCHIVE_VISUAL: 'on' }).has('index')).toBe(true);
+    expect(visualSelection(pages, { ARCHIVE_VISUAL: 'off' }).size).toBe(0);
+  });
+
+  test('sample:N is deterministic and stable as the archive grows', () => {
+    const sample = visualSelection(pages, { ARCHIVE_VISUAL: 'sample:10' });
+    expect(sample.size).toBe(10);
+    expect(visualSelection([...pages].reverse(), { ARCHIVE_VISUAL: 'sample:10' })).toEqual(sample);
+    const grown = visualSelection([...pages, 'new-1', 'new-2'], { ARCHIVE_VISUAL: 'sample:10' });
+    expect([...sample].filter((page) => !grown.has(page)).length).toBeLessThanOrEqual(2);
+  });
+
+  test('glob: picks by name, the index only when asked', () => {
+    expect([...visualSelection(pages, { ARCHIVE_VISUAL: 'glob:2021-*' })]).toEqual(['2021-a', '2021-b']);
+    expect(visualSelection(pages, { ARCHIVE_VISUAL: 'glob:2021-a,index' })).toEqual(new Set(['2021-a', 'index']));
+    expect(() => visualSelection(pages, { ARCHIVE_VISUAL: 'some' })).toThrow(/must be on, off, sample:N or glob:/);
+  });
+});
