@@ -11,11 +11,26 @@ export interface ArchiveConfig {
   outDir: string | undefined;
 }
 
+/** An environment variable's value; unset and empty both mean "use the default". */
+export function envValue(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value === '' ? undefined : value;
+}
+
 /** Reads ARCHIVE_SRC and ARCHIVE_OUT, resolved against the working directory. */
 export function archiveConfig(env: NodeJS.ProcessEnv = process.env): ArchiveConfig {
-  const src = env.ARCHIVE_SRC === undefined || env.ARCHIVE_SRC === '' ? 'fixtures' : env.ARCHIVE_SRC;
-  const out = env.ARCHIVE_OUT === undefined || env.ARCHIVE_OUT === '' ? undefined : resolve(env.ARCHIVE_OUT);
-  return { srcDir: resolve(src), outDir: out };
+  const out = envValue(env, 'ARCHIVE_OUT');
+  return { srcDir: resolve(envValue(env, 'ARCHIVE_SRC') ?? 'fixtures'), outDir: out === undefined ? undefined : resolve(out) };
+}
+
+/** The golden folder: ARCHIVE_GOLDEN, default `golden/`. */
+export function goldenDir(env: NodeJS.ProcessEnv = process.env): string {
+  return envValue(env, 'ARCHIVE_GOLDEN') ?? 'golden';
+}
+
+/** Where the fidelity reporter writes and `npm run approve` reads: ARCHIVE_REPORT_DIR, default `reports/fidelity/`. */
+export function reportDir(env: NodeJS.ProcessEnv = process.env): string {
+  return envValue(env, 'ARCHIVE_REPORT_DIR') ?? 'reports/fidelity';
 }
 
 /** The rendered folder under test: ARCHIVE_OUT, or the one global setup rendered. */

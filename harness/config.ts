@@ -1,3 +1,5 @@
+import { envValue } from './archive-config.ts';
+
 /**
  * Where the harness looks in a rendered page. Renderer-agnostic conventions as data, each with why;
  * every list is tried in order and the first selector that matches wins.
@@ -15,6 +17,6 @@ export const PAGE_CONVENTIONS = {
 
 /** A selector from ARCHIVE_CONTENT_SELECTOR replaces the content-root list (one selector, tried alone). */
 export function contentRootSelectors(env: NodeJS.ProcessEnv = process.env): readonly string[] {
-  const custom = env.ARCHIVE_CONTENT_SELECTOR;
-  return custom === undefined || custom === '' ? PAGE_CONVENTIONS.contentRoot : [custom];
+  const custom = envValue(env, 'ARCHIVE_CONTENT_SELECTOR');
+  return custom === undefined ? PAGE_CONVENTIONS.contentRoot : [custom];
 }

@@ -23,10 +23,7 @@ export interface NetworkLog {
  * disables the cache and costs ~200 ms per page); remote ones of those types are stopped by the
  * browser's host-resolver rule (see chromiumArgs in harness/chromium.ts) and reported as blocked.
  */
-const INTERCEPTED_TYPES: readonly ResourceType[] = ['Image', 'Media', 'Script', 'XHR', 'Fetch', 'EventSource', 'Ping', 'CSPViolationReport', 'Other'];
-
-/** DevTools resource types (Protocol.Network.ResourceType) that Fetch.enable accepts in a pattern. */
-type ResourceType = 'Image' | 'Media' | 'Script' | 'XHR' | 'Fetch' | 'EventSource' | 'Ping' | 'CSPViolationReport' | 'Other';
+const INTERCEPTED_TYPES = ['Image', 'Media', 'Script', 'XHR', 'Fetch', 'EventSource', 'Ping', 'CSPViolationReport', 'Other'] as const;
 
 /**
  * Keeps a page offline and deterministic: remote images are answered with a generated placeholder PNG

@@ -25,7 +25,7 @@ export function placeholderPng(url: string): Buffer {
 }
 
 /** Pixel size for a placeholder: the URL's size hint (scaled to MAX_SIDE) or a default. */
-export function placeholderSize(url: string): { width: number; height: number } {
+function placeholderSize(url: string): { width: number; height: number } {
   const match = /\/w(\d{1,5})h(\d{1,5})\//.exec(url);
   const width = Number(match?.[1] ?? 0);
   const height = Number(match?.[2] ?? 0);

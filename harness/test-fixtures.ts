@@ -1,5 +1,5 @@
 import { test as base } from '@playwright/test';
-import { renderedDir } from './archive-config.ts';
+import { goldenDir, renderedDir } from './archive-config.ts';
 import { RecyclingObserver } from './observe/recycling-observer.ts';
 import { serveFolder, type StaticServer } from './static-server.ts';
 import { currentEnvironment } from './visual/environment.ts';
@@ -39,8 +39,7 @@ export const test = base.extend<object, { archive: ServedArchive; observer: Recy
   ],
   visual: [
     async ({ browser }, use, workerInfo) => {
-      const dir = process.env.ARCHIVE_GOLDEN === undefined || process.env.ARCHIVE_GOLDEN === '' ? 'golden' : process.env.ARCHIVE_GOLDEN;
-      await use({ goldens: new GoldenStore(dir, workerInfo.config.updateSnapshots, isCi()), environment: currentEnvironment(browser) });
+      await use({ goldens: new GoldenStore(goldenDir(), workerInfo.config.updateSnapshots, isCi()), environment: currentEnvironment(browser) });
     },
     { scope: 'worker' },
   ],

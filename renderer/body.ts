@@ -28,7 +28,7 @@ export function cleanBody(source: string): CleanBody {
 }
 
 /** Collapses runs of whitespace (ASCII, NBSP, U+3000 …) to one space and trims. */
-export function collapseWhitespace(text: string): string {
+function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 

@@ -37,14 +37,14 @@ ${items.join('\n')}
 }
 
 /** Newest first; equal instants fall back to the page name so the order never depends on the file system. */
-export function sortNewestFirst(entries: readonly IndexEntry[]): IndexEntry[] {
+function sortNewestFirst(entries: readonly IndexEntry[]): IndexEntry[] {
   return [...entries].sort(
     (a, b) => b.meta.published.getTime() - a.meta.published.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0),
   );
 }
 
 /** A link that works for any file name: spaces, Chinese, `#`, `%` and `?` are percent-encoded. */
-export function pageHref(slug: string): string {
+function pageHref(slug: string): string {
   return `${encodeURIComponent(slug)}.html`;
 }
 

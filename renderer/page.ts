@@ -10,7 +10,7 @@ const DESCRIPTION_LENGTH = 120;
  * No script at all, images over https only, styles and fonts only from the archive itself
  * (CSP cannot name a folder, so 'self' is the closest), nothing that could rebase or post the page.
  */
-export const CONTENT_SECURITY_POLICY =
+const CONTENT_SECURITY_POLICY =
   "default-src 'none'; img-src https:; style-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'";
 
 /** The `<head>` lines every page shares; `assets` is the relative path to the assets folder. */

@@ -21,7 +21,7 @@ const INLINE_WRAPPERS = new Set(['strong', 'b', 'em', 'i', 'u', 's', 'span', 'a'
 const TRAILING_BREAK_BLOCKS = new Set(['p', 'blockquote', 'li', 'td', 'th', 'figcaption']);
 
 /** Deeper markup is flattened to paragraphs of its text and images, as browsers cap their DOM depth (Chromium at 512). */
-export const MAX_DEPTH = 256;
+const MAX_DEPTH = 256;
 
 type Matcher = (element: Element) => boolean;
 const compiled = (selector: string): Matcher => compile<AnyNode, Element>(selector);
@@ -88,7 +88,8 @@ function isBold(target: Element): boolean {
 }
 
 function hasClass(target: Element, name: string): boolean {
-  return ` ${target.attribs.class ?? ''} `.replace(/\s+/g, ' ').includes(` ${name} `);
+  const classes = target.attribs.class;
+  return classes !== undefined && classes.split(/\s+/).includes(name);
 }
 
 /** `div.img_wrapper` → <figure> (its img_descr is already a <figcaption>); a wrapper around a wrapper dissolves. */

@@ -38,10 +38,16 @@ async function measure(command: string, args: string[], env: Record<string, stri
   return { seconds: Number(process.hrtime.bigint() - start) / 1e9, peakMiB, stderr };
 }
 
+const archives = new Map<number, string>();
+
+/** The synthetic archive of `count` articles (seed 1), written once per run. */
 function archive(count: number): string {
+  const known = archives.get(count);
+  if (known !== undefined) return known;
   const dir = join(work, `archive-${count}`);
   mkdirSync(dir, { recursive: true });
   for (const article of synthArchive(ingredients, count, 1)) writeFileSync(join(dir, `${article.name}.md`), article.text);
+  archives.set(count, dir);
   return dir;
 }
 
@@ -91,26 +97,26 @@ async function interleaved<Kind extends string>(kinds: Record<Kind, string[]>, c
 // Fidelity only, every article, no screenshots; 1 and 2 workers on the largest size.
 const fidelity: BenchResults['fidelity'] = [];
 for (const count of SIZES.fidelity) {
-  const env = { ARCHIVE_SRC: SIZES.render.includes(count) ? join(work, `archive-${count}`) : archive(count), ARCHIVE_VISUAL: 'off' };
+  const env = { ARCHIVE_SRC: archive(count), ARCHIVE_VISUAL: 'off' };
   const { row } = await suite(`fidelity-${count}-w1`, ['tests/fidelity/articles.spec.ts', '--workers=1'], env);
   fidelity.push({ articles: count, workers: 1, ...row });
 }
 const largest = SIZES.fidelity.at(-1) ?? 100;
-const { row: twoWorkers } = await suite(`fidelity-${largest}-w2`, ['tests/fidelity/articles.spec.ts', '--workers=2'], { ARCHIVE_SRC: join(work, `archive-${largest}`), ARCHIVE_VISUAL: 'off' });
+const { row: twoWorkers } = await suite(`fidelity-${largest}-w2`, ['tests/fidelity/articles.spec.ts', '--workers=2'], { ARCHIVE_SRC: archive(largest), ARCHIVE_VISUAL: 'off' });
 fidelity.push({ articles: largest, workers: 2, ...twoWorkers });
 
 // Visual: the same rendered pages for the three kinds; goldens and baselines made first, not timed.
+const kinds = {
+  floor: ['--config=bench/playwright.bench.config.ts', 'capture-floor'],
+  suite: ['tests/fidelity/articles.spec.ts'],
+  toHaveScreenshot: ['--config=bench/playwright.bench.config.ts', 'to-have-screenshot'],
+};
 const visual: BenchResults['visual'] = [];
 for (const count of SIZES.visual) {
   const src = archive(count);
   const out = join(work, `visual-site-${count}`);
   await measure(process.execPath, ['--import', 'tsx', 'renderer/cli.ts', src, out]);
   const env = { ARCHIVE_SRC: src, ARCHIVE_OUT: out, ARCHIVE_GOLDEN: join(work, `golden-${count}`), ARCHIVE_GOLDEN_OPTIMISE: 'off', BENCH_SNAPSHOTS: join(work, `snapshots-${count}`) };
-  const kinds = {
-    floor: ['--config=bench/playwright.bench.config.ts', 'capture-floor'],
-    suite: ['tests/fidelity/articles.spec.ts'],
-    toHaveScreenshot: ['--config=bench/playwright.bench.config.ts', 'to-have-screenshot'],
-  };
   await suite(`goldens-${count}`, [...kinds.suite, '--workers=1', '--update-snapshots=all'], env);
   await suite(`baselines-${count}`, [...kinds.toHaveScreenshot, '--workers=1', '--update-snapshots=all'], env);
   const { floor, suite: full, toHaveScreenshot } = await interleaved(kinds, count, env);

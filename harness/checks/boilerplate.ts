@@ -1,9 +1,10 @@
-import { load } from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
 import { isTag } from 'domhandler';
 import type { ExpectedArticle, LeakProbe } from '../oracle/expected.ts';
 import { normalizeText } from '../oracle/normalize.ts';
 import type { ObservedPage } from '../observe/observe-page.ts';
 import { excerpt, type CheckResult, type Finding } from './result.ts';
+import { parsedHtml } from './parsed-html.ts';
 
 type Observed = Pick<ObservedPage, 'html' | 'texts' | 'comments'>;
 
@@ -20,7 +21,7 @@ interface Place {
  * comments. No comment of the source may survive.
  */
 export function checkBoilerplate(expected: Pick<ExpectedArticle, 'probes'>, observed: Observed): CheckResult {
-  const $ = load(observed.html);
+  const $ = parsedHtml(observed);
   const places = placesOf(observed, $);
   const findings: Finding[] = [];
   const leaks: string[] = [];
@@ -38,7 +39,7 @@ export function checkBoilerplate(expected: Pick<ExpectedArticle, 'probes'>, obse
   };
 }
 
-function placesOf(observed: Observed, $: ReturnType<typeof load>): Place[] {
+function placesOf(observed: Observed, $: CheerioAPI): Place[] {
   const visible = observed.texts.filter((t) => t.visible).map((t) => t.text).join('');
   const hidden = observed.texts.filter((t) => !t.visible).map((t) => t.text).join('\n');
   const places: Place[] = [
@@ -53,7 +54,7 @@ function placesOf(observed: Observed, $: ReturnType<typeof load>): Place[] {
   return places;
 }
 
-function matchesOf(probe: LeakProbe, places: Place[], $: ReturnType<typeof load>): Place[] {
+function matchesOf(probe: LeakProbe, places: Place[], $: CheerioAPI): Place[] {
   switch (probe.kind) {
     case 'selector': {
       const found = $(probe.value);

@@ -1,7 +1,7 @@
-import { load } from 'cheerio';
 import { isTag } from 'domhandler';
 import type { ObservedPage } from '../observe/observe-page.ts';
 import { excerpt, type CheckResult, type Finding } from './result.ts';
+import { parsedHtml } from './parsed-html.ts';
 
 /** Schemes that run code or documents when followed. */
 const DANGEROUS_URL = /^(javascript|vbscript|data:text\/html)/i;
@@ -28,7 +28,7 @@ export function checkHealth(observed: Pick<ObservedPage, 'status' | 'console' | 
   for (const failed of observed.network.failed) findings.push({ message: `request failed (${failed.reason}): ${failed.url}` });
   for (const blocked of observed.network.blocked) findings.push({ message: `request to an outside host (${blocked.resourceType}), blocked: ${blocked.url}` });
 
-  const $ = load(observed.html);
+  const $ = parsedHtml(observed);
   $('script').each((_, script) => {
     const type = ($(script).attr('type') ?? '').trim().toLowerCase();
     if (type !== 'application/ld+json') findings.push({ message: `script element other than JSON-LD: ${excerpt($.html(script), 100)}` });

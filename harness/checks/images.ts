@@ -2,7 +2,7 @@ import { diffArrays } from 'diff';
 import type { ExpectedArticle } from '../oracle/expected.ts';
 import { normalizeImageUrl } from '../oracle/normalize.ts';
 import type { ObservedPage } from '../observe/observe-page.ts';
-import type { CheckResult, Finding } from './result.ts';
+import { countOf, type CheckResult, type Finding } from './result.ts';
 
 /** The only referrer policy that keeps the image host from seeing a foreign Referer. */
 const REQUIRED_POLICY = 'no-referrer';
@@ -28,9 +28,10 @@ function orderFindings(expected: string[], rendered: string[]): Finding[] {
     const number = `#${expected.indexOf(url) + 1} of ${expected.length}`;
     findings.push({ message: added.includes(url) ? `image ${number} is out of order: ${url}` : `missing image ${number}: ${url}` });
   }
+  const [expectedCount, renderedCount] = [countOf(expected), countOf(rendered)];
   for (const url of added) {
     if (!expected.includes(url)) findings.push({ message: `image not in the source's content: ${url}` });
-    else if (rendered.filter((u) => u === url).length > expected.filter((u) => u === url).length) findings.push({ message: `image shown more often than in the source: ${url}` });
+    else if ((renderedCount.get(url) ?? 0) > (expectedCount.get(url) ?? 0)) findings.push({ message: `image shown more often than in the source: ${url}` });
   }
   return findings;
 }

@@ -1,15 +1,15 @@
-import { load } from 'cheerio';
 import type { ExpectedArticle } from '../oracle/expected.ts';
 import type { ObservedPage } from '../observe/observe-page.ts';
 import { checkImages } from './images.ts';
 import type { CheckResult, Finding } from './result.ts';
+import { parsedHtml } from './parsed-html.ts';
 
 /**
  * Index page: links every article exactly once, newest first (equal dates in any order), and every
  * thumbnail keeps referrerpolicy="no-referrer" as attribute, property and on the wire.
  */
 export function checkIndex(articles: Pick<ExpectedArticle, 'slug' | 'published'>[], observed: Pick<ObservedPage, 'html' | 'url' | 'images' | 'network'>): CheckResult {
-  const $ = load(observed.html);
+  const $ = parsedHtml(observed);
   const linked = $('a[href]')
     .toArray()
     .map((a) => pageOf($(a).attr('href') ?? '', observed.url))

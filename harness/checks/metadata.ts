@@ -1,10 +1,11 @@
-import { load, type CheerioAPI } from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
 import { PAGE_CONVENTIONS } from '../config.ts';
 import { readPublishedInstant } from '../oracle/dates.ts';
 import type { ExpectedArticle } from '../oracle/expected.ts';
 import { normalizeImageUrl, normalizeText } from '../oracle/normalize.ts';
 import type { ObservedPage } from '../observe/observe-page.ts';
 import type { CheckResult, Finding } from './result.ts';
+import { parsedHtml } from './parsed-html.ts';
 
 type Expected = Pick<ExpectedArticle, 'title' | 'published' | 'author' | 'categories' | 'headimg' | 'comments' | 'blocks'>;
 type Observed = Pick<ObservedPage, 'html' | 'h1' | 'byline' | 'categories'>;
@@ -25,7 +26,7 @@ interface Row {
  * JSON-LD image; absent for the QR promo), description, and no comment area for `comments: false`.
  */
 export function checkMetadata(expected: Expected, observed: Observed, zone: string): CheckResult {
-  const $ = load(observed.html);
+  const $ = parsedHtml(observed);
   const ld = jsonLd($);
   const rows: Row[] = [];
   const same = (field: string, where: string, want: string, got: string | undefined): void => {
@@ -118,16 +119,18 @@ function list(value: unknown): string[] {
 }
 
 function authorNames(value: unknown): string[] {
-  return (Array.isArray(value) ? value : [value])
-    .map((author) => (typeof author === 'string' ? author : typeof author === 'object' && author !== null ? text((author as Record<string, unknown>).name) : undefined))
-    .filter((name): name is string => name !== undefined)
-    .map(normalizeText);
+  return stringsOrField(value, 'name').map(normalizeText);
 }
 
 function imageUrls(value: unknown): string[] {
+  return stringsOrField(value, 'url');
+}
+
+/** JSON-LD's "one or many, each a string or an object": the strings, or each object's `field`. */
+function stringsOrField(value: unknown, field: string): string[] {
   return (Array.isArray(value) ? value : value === undefined ? [] : [value])
-    .map((image) => (typeof image === 'string' ? image : typeof image === 'object' && image !== null ? text((image as Record<string, unknown>).url) : undefined))
-    .filter((url): url is string => url !== undefined);
+    .map((item) => (typeof item === 'string' ? item : typeof item === 'object' && item !== null ? text((item as Record<string, unknown>)[field]) : undefined))
+    .filter((item): item is string => item !== undefined);
 }
 
 function sameList(a: string[], b: string[]): boolean {

@@ -26,3 +26,10 @@ export function excerpt(text: string, length = 60): string {
   const half = Math.floor((length - 1) / 2);
   return `${characters.slice(0, half).join('')}…${characters.slice(-half).join('')}`;
 }
+
+/** How many times each value occurs. */
+export function countOf(values: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return counts;
+}

@@ -2,7 +2,7 @@ import { createTwoFilesPatch, diffArrays } from 'diff';
 import type { ExpectedArticle } from '../oracle/expected.ts';
 import { normalizeText } from '../oracle/normalize.ts';
 import type { ObservedPage } from '../observe/observe-page.ts';
-import { excerpt, type CheckResult, type Finding } from './result.ts';
+import { countOf, excerpt, type CheckResult, type Finding } from './result.ts';
 
 /**
  * Text preserved: every block of the source appears in the rendered content, in order, exactly once,
@@ -69,12 +69,6 @@ function hint(block: string, unmatchedRendered: string[]): string {
 
 function position(blocks: string[], block: string): string {
   return `#${blocks.indexOf(block) + 1} of ${blocks.length}`;
-}
-
-function countOf(blocks: string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const block of blocks) counts.set(block, (counts.get(block) ?? 0) + 1);
-  return counts;
 }
 
 function length(blocks: string[]): number {

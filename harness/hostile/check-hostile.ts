@@ -1,8 +1,8 @@
-import { load } from 'cheerio';
 import type { ObservedPage } from '../observe/observe-page.ts';
 import { checkHealth } from '../checks/health.ts';
 import type { CheckResult, Finding } from '../checks/result.ts';
 import type { ExecutionEvidence } from './execution-trap.ts';
+import { parsedHtml } from '../checks/parsed-html.ts';
 
 /** Elements that must never come from a source into an archive page. */
 const FORBIDDEN = 'iframe, frame, frameset, object, embed, applet, form, input, button, textarea, select, base, style, svg, math, portal, noscript, template';
@@ -20,7 +20,7 @@ export function checkHostile(observed: ObservedPage, evidence: ExecutionEvidence
     ...evidence.navigations.map((navigation) => ({ message: `executed: ${navigation}` })),
     ...checkHealth(observed).findings,
   ];
-  const $ = load(observed.html);
+  const $ = parsedHtml(observed);
   $(FORBIDDEN).each((_, element) => void findings.push({ message: `forbidden element in the page: ${$.html(element).slice(0, 100)}` }));
   const httpEquiv = $('meta[http-equiv]').toArray();
   if (httpEquiv.length !== 1 || ($(httpEquiv[0]).attr('http-equiv') ?? '').toLowerCase() !== 'content-security-policy') {

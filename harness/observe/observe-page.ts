@@ -7,7 +7,7 @@ import { collectPageFacts, type PageFacts } from './collect-in-page.ts';
 const MAX_SELF_NAVIGATIONS = 3;
 
 /** The viewport pages are observed in (screenshots resize it afterwards). */
-export const OBSERVE_VIEWPORT = { width: 1280, height: 800 };
+const OBSERVE_VIEWPORT = { width: 1280, height: 800 };
 
 /** Everything the checks know about one rendered page: plain data. */
 export interface ObservedPage extends PageFacts {

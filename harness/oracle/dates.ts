@@ -1,8 +1,9 @@
 import { DateTime, IANAZone } from 'luxon';
+import { envValue } from '../archive-config.ts';
 
 /** The archive's time-zone rule, shared with any renderer under test: zone-less dates are ARCHIVE_TZ wall time. */
 export function archiveZone(env: NodeJS.ProcessEnv = process.env): string {
-  const zone = env.ARCHIVE_TZ === undefined || env.ARCHIVE_TZ === '' ? 'Asia/Shanghai' : env.ARCHIVE_TZ;
+  const zone = envValue(env, 'ARCHIVE_TZ') ?? 'Asia/Shanghai';
   if (!IANAZone.isValidZone(zone)) throw new Error(`ARCHIVE_TZ=${zone} is not an IANA time zone`);
   return zone;
 }

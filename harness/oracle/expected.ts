@@ -1,5 +1,5 @@
-import { load, type CheerioAPI } from 'cheerio';
-import { hasChildren, isComment, isTag, isText, type AnyNode, type Comment } from 'domhandler';
+import { load, type Cheerio, type CheerioAPI } from 'cheerio';
+import { hasChildren, isComment, isTag, isText, type AnyNode, type Comment, type Element } from 'domhandler';
 import { CATALOGUE, COMMENT_MARKERS, PLACEHOLDER_IMAGE_HOSTS, QR_PROMO_IMAGE } from './catalogue.ts';
 import { normalizeImageUrl, normalizeText } from './normalize.ts';
 import type { SourcePost } from './source.ts';
@@ -56,12 +56,17 @@ export function expectedArticle(slug: string, post: SourcePost): ExpectedArticle
     headimg: articleImage(post.headimg),
     comments: post.comments,
     blocks,
-    images: $('img')
-      .toArray()
-      .map((img) => normalizeImageUrl($(img).attr('src') ?? ''))
-      .filter((url): url is string => url !== undefined),
+    images: imageUrls($, $('img')),
     probes: distinctProbes(probes, content),
   };
+}
+
+/** The normalised URLs of some <img> elements, in order; those without a usable src left out. */
+function imageUrls($: CheerioAPI, images: Cheerio<Element>): string[] {
+  return images
+    .toArray()
+    .map((img) => normalizeImageUrl($(img).attr('src') ?? ''))
+    .filter((url): url is string => url !== undefined);
 }
 
 /** Every comment is chrome: its text must not survive, and ad-list comments hide HTML whose text must not surface. */
@@ -74,10 +79,7 @@ function collectComments($: CheerioAPI, probes: LeakProbe[]): void {
     if (adList?.[1] !== undefined) {
       const inner = load(adList[1], null, false);
       for (const block of textBlocks(inner.root().contents().toArray())) probes.push({ entry: 'ad-list', kind: 'text', value: block });
-      inner('img').each((__, img) => {
-        const url = normalizeImageUrl(inner(img).attr('src') ?? '');
-        if (url !== undefined) probes.push({ entry: 'ad-list', kind: 'url', value: url });
-      });
+      for (const url of imageUrls(inner, inner('img'))) probes.push({ entry: 'ad-list', kind: 'url', value: url });
     }
   }
   $(comments).remove();
@@ -114,13 +116,7 @@ function removeChrome($: CheerioAPI, probes: LeakProbe[]): void {
       const isCode = isTag(element) && (element.name === 'style' || element.name === 'script');
       const texts = isCode ? $(element).text().split('\n').map(normalizeText).filter((line) => line.length >= 8) : textBlocks([element]);
       for (const value of texts) probes.push({ entry: entry.id, kind: 'text', value });
-      $(element)
-        .find('img')
-        .add($(element).filter('img'))
-        .each((__, img) => {
-          const url = normalizeImageUrl($(img).attr('src') ?? '');
-          if (url !== undefined) probes.push({ entry: entry.id, kind: 'url', value: url });
-        });
+      for (const url of imageUrls($, $(element).find('img').add($(element).filter('img')))) probes.push({ entry: entry.id, kind: 'url', value: url });
     });
     found.remove();
   }
@@ -141,7 +137,7 @@ function distinctProbes(probes: LeakProbe[], content: string): LeakProbe[] {
  * Splits nodes into the text blocks a reader sees: block elements start and end blocks, <br> is a
  * space. Iterative: scraped markup can nest thousands of levels deep.
  */
-export function textBlocks(nodes: AnyNode[]): string[] {
+function textBlocks(nodes: AnyNode[]): string[] {
   const blocks: string[] = [];
   let current = '';
   const flush = (): void => {

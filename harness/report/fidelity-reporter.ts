@@ -5,6 +5,7 @@ import type { GoldenEnvironment } from '../visual/golden-store.ts';
 import { summaryMarkdown } from './step-summary.ts';
 import { ANNOTATIONS, type ArticleEntry, type Summary, type VisualEntry } from './summary.ts';
 import { summaryPage } from './summary-page.ts';
+import { goldenDir, reportDir } from '../archive-config.ts';
 
 /** Options in playwright.config.ts: `['./harness/report/fidelity-reporter.ts', { outputDir, htmlReport }]`. */
 export interface FidelityReporterOptions {
@@ -33,7 +34,7 @@ export default class FidelityReporter implements Reporter {
   private active = false;
 
   constructor(options: FidelityReporterOptions = {}) {
-    this.outputDir = resolve(options.outputDir ?? (process.env.ARCHIVE_REPORT_DIR || 'reports/fidelity'));
+    this.outputDir = resolve(options.outputDir ?? reportDir());
     this.htmlReport = resolve(options.htmlReport ?? (process.env.PLAYWRIGHT_HTML_OUTPUT_DIR || 'playwright-report'));
   }
 
@@ -63,7 +64,7 @@ export default class FidelityReporter implements Reporter {
     const visual = articles.flatMap((article) => article.visual);
     const count = (status: VisualEntry['status']): number => visual.filter((entry) => entry.status === status).length;
     const summary: Summary = {
-      goldenDir: process.env.ARCHIVE_GOLDEN === undefined || process.env.ARCHIVE_GOLDEN === '' ? 'golden' : process.env.ARCHIVE_GOLDEN,
+      goldenDir: goldenDir(),
       environment: this.environment,
       environmentWarnings: [...this.warnings],
       counts: {

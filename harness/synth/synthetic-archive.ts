@@ -26,7 +26,7 @@ function random(seed: number): () => number {
  * Article `index` of a synthetic archive. Each article has its own random stream (seed and index),
  * so archive N is the first N articles of any larger archive with the same seed.
  */
-export function synthArticle(ingredients: Ingredients, seed: number, index: number): SynthArticle {
+function synthArticle(ingredients: Ingredients, seed: number, index: number): SynthArticle {
   const next = random(Math.imul(seed, 1_000_003) + index);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const chance = (p: number): boolean => next() < p;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { writeFileAtomic } from '../write-atomic.ts';
 import { optimisePng } from './optimise-png.ts';
 import { readTextChunks, withTextChunks } from './png-chunks.ts';
 
@@ -92,9 +93,9 @@ export class GoldenStore {
    * Stores a screenshot as golden: losslessly recompressed (unless ARCHIVE_GOLDEN_OPTIMISE=off, for
    * fast writes), with its source hash and environment inside.
    */
-  async writePng(name: string, screenshot: Buffer, environment: GoldenEnvironment): Promise<void> {
+  async writePng(name: string, screenshot: Buffer, environment: GoldenEnvironment, screenshotHash = sha256(screenshot)): Promise<void> {
     const optimised = process.env.ARCHIVE_GOLDEN_OPTIMISE === 'off' ? screenshot : await optimisePng(screenshot);
-    this.write(name, withTextChunks(optimised, { [SOURCE_HASH]: sha256(screenshot), [ENVIRONMENT]: JSON.stringify(environment) }));
+    this.write(name, withTextChunks(optimised, { [SOURCE_HASH]: screenshotHash, [ENVIRONMENT]: JSON.stringify(environment) }));
   }
 
   /** A text golden (an approved page snapshot). */
@@ -125,16 +126,7 @@ export class GoldenStore {
 
   /** Written through a temp file and rename: a golden is never half-written. */
   private write(name: string, bytes: Buffer): void {
-    const path = join(this.dir, name);
-    mkdirSync(dirname(path), { recursive: true });
-    const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-    try {
-      writeFileSync(temp, bytes);
-      renameSync(temp, path);
-    } catch (error) {
-      rmSync(temp, { force: true });
-      throw error;
-    }
+    writeFileAtomic(join(this.dir, name), bytes);
   }
 }
 

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import picomatch from 'picomatch';
+import { sha256 } from './golden-store.ts';
 
 /**
  * Which pages get the visual check, from ARCHIVE_VISUAL (the fidelity checks always cover every page):
@@ -15,7 +15,7 @@ export function visualSelection(pages: readonly string[], env: NodeJS.ProcessEnv
   if (setting === 'off') return new Set();
   const sample = /^sample:(\d+)$/.exec(setting);
   if (sample?.[1] !== undefined) {
-    const ranked = pages.map((page) => [hash(page), page] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, page]) => page);
+    const ranked = pages.map((page) => [sha256(Buffer.from(page)), page] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, page]) => page);
     return new Set(ranked.slice(0, Number(sample[1])));
   }
   const glob = /^glob:(.+)$/.exec(setting);
@@ -24,8 +24,4 @@ export function visualSelection(pages: readonly string[], env: NodeJS.ProcessEnv
     return new Set([...pages, 'index'].filter((page) => matches(page)));
   }
   throw new Error(`ARCHIVE_VISUAL=${setting} must be on, off, sample:N or glob:PATTERN[,PATTERN…]`);
-}
-
-function hash(name: string): string {
-  return createHash('sha256').update(name).digest('hex');
 }

@@ -25,7 +25,7 @@ export interface VisualResult {
 }
 
 /** The command that accepts one article's screenshots from the last run. */
-export function approveCommand(slug: string): string {
+function approveCommand(slug: string): string {
   return `npm run approve -- ${JSON.stringify(slug)}`;
 }
 
@@ -39,16 +39,17 @@ export async function checkScreenshot(store: GoldenStore, slug: string, base: st
   const golden = store.readPng(name);
   let state: GoldenState = 'missing';
   let comparison: ReturnType<typeof compareScreenshots> | undefined;
+  const actualHash = sha256(actual);
   if (golden !== undefined) {
     // The golden records the hash of the screenshot it was made from: equal hash, equal pixels.
-    if (golden.sourceHash === sha256(actual)) state = 'same';
+    if (golden.sourceHash === actualHash) state = 'same';
     else {
       comparison = compareScreenshots(golden.png, actual, thresholds);
       state = comparison.same ? 'same' : 'different';
     }
   }
   const decision = decide(state, store.mode, store.ci);
-  if (decision.write) await store.writePng(name, actual, environment);
+  if (decision.write) await store.writePng(name, actual, environment, actualHash);
 
   const path = store.displayPath(name);
   const attachments: Attachment[] = [];

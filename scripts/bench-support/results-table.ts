@@ -3,8 +3,9 @@
  * `<!-- bench:start -->` and `<!-- bench:end -->`, so the README always shows the last measured run.
  * `npm run bench` calls it; `npx tsx scripts/bench-support/results-table.ts` redoes it from the JSON.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from '../../harness/write-atomic.ts';
 
 export interface RunRow {
   run: string;
@@ -67,8 +68,7 @@ export function spliceIntoReadme(readmePath: string, table: string): void {
   const [start, end] = [readme.indexOf(START), readme.indexOf(END)];
   if (start < 0 || end < start) throw new Error(`${readmePath}: no ${START} … ${END} markers to put the benchmark table between`);
   const updated = `${readme.slice(0, start + START.length)}\n${table}\n${readme.slice(end)}`;
-  writeFileSync(`${readmePath}.tmp`, updated);
-  renameSync(`${readmePath}.tmp`, readmePath);
+  writeFileAtomic(readmePath, updated);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -25,14 +25,6 @@ export function renderFixture(name: string, source?: string, zone = ZONE): Rende
   return { ...result.value, $, bodyText: $('.article-body').text().replace(/\s+/g, ' ').trim() };
 }
 
-/** Renders source text and returns the refusal, failing if it rendered. */
-export function refusal(name: string, source: string | Uint8Array, zone = ZONE): { line?: number; message: string } {
-  const bytes = typeof source === 'string' ? new TextEncoder().encode(source) : source;
-  const result = renderArticle(name, bytes, zone);
-  if (result.ok) throw new Error(`${name} rendered but should have been refused`);
-  return result.problem;
-}
-
 /** A minimal valid post with front-matter overrides and a body. */
 export function post(fields: Record<string, string>, body = '<p>正文。</p>'): string {
   const defaults: Record<string, string> = { title: "'标题'", date: 'Thu, 10 Mar 2022 11:07:26 GMT', author: '新浪财经' };

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import type { Summary } from '../../harness/report/summary.ts';
+import { readJsonReport, testResults } from '../../scripts/playwright-json.ts';
 
 const run = promisify(execFile);
 const A = '018_other-weex-wallstreetcn-2020-09-plain-text-picsum';
@@ -17,13 +18,6 @@ const changedSite = join(work, 'site-changed');
 const goldens = join(work, 'golden');
 const reports = join(work, 'reports');
 
-interface JsonAttachment {
-  name: string;
-}
-interface JsonSuite {
-  suites?: JsonSuite[];
-  specs?: { title: string; tests: { results: { status: string; errors: { message?: string }[]; attachments: JsonAttachment[] }[] }[] }[];
-}
 interface Run {
   exitCode: number;
   output: string;
@@ -52,15 +46,9 @@ async function suite(folder: string, args: string[] = [], env: Record<string, st
   })
     .then(({ stdout, stderr }) => ({ code: 0, output: stdout + stderr }))
     .catch((error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, output: error.stdout + error.stderr }));
-  const results = new Map<string, { status: string; errors: string; attachments: string[] }>();
-  const walk = (s: JsonSuite): void => {
-    s.suites?.forEach(walk);
-    for (const spec of s.specs ?? []) {
-      const result = spec.tests[0]?.results[0];
-      if (result !== undefined) results.set(spec.title, { status: result.status, errors: result.errors.map((e) => e.message ?? '').join('\n'), attachments: result.attachments.map((a) => a.name) });
-    }
-  };
-  (JSON.parse(readFileSync(json, 'utf8')) as { suites: JsonSuite[] }).suites.forEach(walk);
+  const results = new Map(
+    testResults(readJsonReport(json)).map(({ title, result }) => [title, { status: result.status ?? '', errors: result.errors.map((e) => e.message).join('\n'), attachments: result.attachments.map((a) => a.name) }]),
+  );
   return { exitCode: child.code, output: child.output, results };
 }
 
