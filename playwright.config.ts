@@ -1,12 +1,14 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium, NoChromiumError, type ChromiumChoice } from './harness/chromium.ts';
+import { NoChromiumError, runBrowser, type BrowserChoice } from './harness/browser/choose-browser.ts';
+import { PinnedChromiumError } from './harness/browser/pinned-chromium.ts';
+import { launchOptionsFor } from './harness/browser/preflight.ts';
 
-/** Stops the run with one readable message (not a stack trace) when there is no browser. */
-function chromiumOrExit(): ChromiumChoice {
+/** The run's browser, or a stop with one readable line (never a stack trace) when there is none. */
+async function browserOrExit(): Promise<BrowserChoice> {
   try {
-    return findChromium();
+    return await runBrowser();
   } catch (error) {
-    if (!(error instanceof NoChromiumError)) throw error;
+    if (!(error instanceof NoChromiumError || error instanceof PinnedChromiumError)) throw error;
     console.error(error.message);
     process.exit(1);
   }
@@ -14,7 +16,7 @@ function chromiumOrExit(): ChromiumChoice {
 
 // merge-reports only reads blob reports (CI merges on a machine without a browser): no Chromium needed.
 const merging = process.argv.includes('merge-reports');
-const chromium: ChromiumChoice = merging ? { executablePath: undefined, source: 'not needed to merge reports' } : chromiumOrExit();
+const browser = merging ? undefined : await browserOrExit();
 
 export default defineConfig({
   testDir: 'tests',
@@ -26,11 +28,11 @@ export default defineConfig({
   retries: 0,
   // The fidelity reporter writes reports/fidelity/ (or ARCHIVE_REPORT_DIR) and links into the HTML report.
   reporter: [['list'], ['html', { open: 'never' }], ['./harness/report/fidelity-reporter.ts']],
-  // Renders ARCHIVE_SRC once per run (unless ARCHIVE_OUT names a rendered folder) for every worker to serve.
-  globalSetup: './harness/global-setup.ts',
+  // Checks the browser starts, then renders ARCHIVE_SRC once per run (unless ARCHIVE_OUT names a rendered folder).
+  globalSetup: './harness/run/global-setup.ts',
   use: {
     browserName: 'chromium',
-    launchOptions: { executablePath: chromium.executablePath, args: [...CHROMIUM_ARGS] },
+    ...(browser === undefined ? {} : { launchOptions: launchOptionsFor(browser) }),
     viewport: { width: 1280, height: 800 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',

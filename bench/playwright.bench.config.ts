@@ -5,7 +5,7 @@ import config from '../playwright.config.ts';
 export default defineConfig({
   ...config,
   testDir: './specs',
-  globalSetup: '../harness/global-setup.ts', // paths in a config are relative to its own folder
+  globalSetup: '../harness/run/global-setup.ts', // paths in a config are relative to its own folder
   reporter: [['list']],
   // toHaveScreenshot baselines of the comparison run live in a folder of the benchmark's choosing.
   snapshotPathTemplate: `${process.env.BENCH_SNAPSHOTS ?? 'bench/out/snapshots'}/{arg}{ext}`,

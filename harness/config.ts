@@ -1,4 +1,4 @@
-import { envValue } from './archive-config.ts';
+import { envValue } from './run/archive-config.ts';
 
 /**
  * Where the harness looks in a rendered page. Renderer-agnostic conventions as data, each with why;

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Summary } from '../harness/report/summary.ts';
 import { GoldenStore } from '../harness/visual/golden-store.ts';
-import { reportDir } from '../harness/archive-config.ts';
+import { reportDir } from '../harness/run/archive-config.ts';
 
 const REPORT_DIR = reportDir();
 const summaryPath = join(REPORT_DIR, 'summary.json');

@@ -1,7 +1,7 @@
-import { archiveConfig } from '../../harness/archive-config.ts';
-import { pageUrl } from '../../harness/pages.ts';
-import { listSources } from '../../harness/sources.ts';
-import { test } from '../../harness/test-fixtures.ts';
+import { archiveConfig } from '../../harness/run/archive-config.ts';
+import { pageUrl } from '../../harness/run/pages.ts';
+import { listSources } from '../../harness/run/sources.ts';
+import { test } from '../../harness/run/test-fixtures.ts';
 import { captureAt, VIEWPORTS } from '../../harness/visual/screenshot.ts';
 
 // (a) The bare capture floor: navigate, settle and take the two full-page screenshots, nothing else.

@@ -1,9 +1,9 @@
 import { expect } from '@playwright/test';
-import { archiveConfig } from '../../harness/archive-config.ts';
+import { archiveConfig } from '../../harness/run/archive-config.ts';
 import { settle } from '../../harness/observe/observe-page.ts';
-import { pageUrl } from '../../harness/pages.ts';
-import { listSources } from '../../harness/sources.ts';
-import { test } from '../../harness/test-fixtures.ts';
+import { pageUrl } from '../../harness/run/pages.ts';
+import { listSources } from '../../harness/run/sources.ts';
+import { test } from '../../harness/run/test-fixtures.ts';
 import { VIEWPORTS } from '../../harness/visual/screenshot.ts';
 
 // (c) The same visual checks written with Playwright's own toHaveScreenshot (same pages, widths, settle).

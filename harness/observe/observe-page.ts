@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { contentRootSelectors, PAGE_CONVENTIONS } from '../config.ts';
-import { OfflineNetwork, type NetworkLog } from '../offline-network.ts';
+import { OfflineNetwork, type NetworkLog } from './offline-network.ts';
 import { collectPageFacts, type PageFacts } from './collect-in-page.ts';
 
 /** How often a page may navigate away by itself (a refresh loop) before observing it gives up. */

@@ -1,5 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
-import { envValue } from '../archive-config.ts';
+import { envValue } from '../run/archive-config.ts';
 
 /** The archive's time-zone rule, shared with any renderer under test: zone-less dates are ARCHIVE_TZ wall time. */
 export function archiveZone(env: NodeJS.ProcessEnv = process.env): string {

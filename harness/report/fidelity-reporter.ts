@@ -5,7 +5,7 @@ import type { GoldenEnvironment } from '../visual/golden-store.ts';
 import { summaryMarkdown } from './step-summary.ts';
 import { ANNOTATIONS, type ArticleEntry, type Summary, type VisualEntry } from './summary.ts';
 import { summaryPage } from './summary-page.ts';
-import { goldenDir, reportDir } from '../archive-config.ts';
+import { goldenDir, reportDir } from '../run/archive-config.ts';
 
 /** Options in playwright.config.ts: `['./harness/report/fidelity-reporter.ts', { outputDir, htmlReport }]`. */
 export interface FidelityReporterOptions {
@@ -30,6 +30,7 @@ export default class FidelityReporter implements Reporter {
   private readonly deleted = new Set<string>();
   private readonly warnings = new Set<string>();
   private environment: GoldenEnvironment | undefined;
+  private readonly screenshotsSkipped = { pages: 0, reason: undefined as string | undefined };
   /** False for runs without fidelity tests (unit tests only): they leave the last summary alone. */
   private active = false;
 
@@ -51,6 +52,10 @@ export default class FidelityReporter implements Reporter {
       if (annotation.type === ANNOTATIONS.deletedGolden && annotation.description !== undefined) this.deleted.add(annotation.description);
       if (annotation.type === ANNOTATIONS.environmentChanged && annotation.description !== undefined) this.warnings.add(annotation.description);
       if (annotation.type === ANNOTATIONS.environment && annotation.description !== undefined) this.environment ??= JSON.parse(annotation.description) as GoldenEnvironment;
+      if (annotation.type === ANNOTATIONS.screenshotsSkipped) {
+        this.screenshotsSkipped.pages++;
+        this.screenshotsSkipped.reason ??= annotation.description;
+      }
     }
     const match = ARTICLE_TEST.exec(test.title);
     if (match?.[1] === undefined) return;
@@ -73,6 +78,7 @@ export default class FidelityReporter implements Reporter {
         visual: { passed: count('passed'), changed: count('changed'), new: count('new'), deleted: this.deleted.size, updated: count('updated'), missing: count('missing') },
       },
       deletedGoldens: [...this.deleted].sort(),
+      screenshotsSkipped: { ...this.screenshotsSkipped },
       articles,
     };
     mkdirSync(this.outputDir, { recursive: true });
@@ -87,6 +93,8 @@ export default class FidelityReporter implements Reporter {
         `${counts.visual.updated > 0 ? `, ${counts.visual.updated} updated` : ''} · ${relative(process.cwd(), join(this.outputDir, 'index.html'))}`,
     );
     for (const warning of summary.environmentWarnings.slice(0, 3)) console.warn(`WARNING: ${warning}`);
+    const skipped = summary.screenshotsSkipped;
+    if (skipped.pages > 0) console.warn(`NOTE: screenshots of ${skipped.pages} page(s) were not taken: ${skipped.reason ?? ''}`);
   }
 
   printsToStdio(): boolean {

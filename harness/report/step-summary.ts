@@ -13,6 +13,7 @@ export function summaryMarkdown(summary: Summary): string {
     '',
   ];
   if (summary.environmentWarnings.length > 0) lines.push(`> **Warning:** ${summary.environmentWarnings.length} golden(s) were made with a different browser, font or widths than this run.`, '');
+  if (summary.screenshotsSkipped.pages > 0) lines.push(`> **Note:** screenshots of ${summary.screenshotsSkipped.pages} page(s) were not taken: ${summary.screenshotsSkipped.reason ?? ''}`, '');
   if (failed.length > 0) {
     lines.push('Failed pages:', '');
     for (const article of failed.slice(0, 30)) lines.push(`- \`${article.slug}\`: ${article.errors[0] ?? article.status}`);

@@ -32,8 +32,9 @@ code { font-size: 12px; }
 <span>new: <b>${counts.visual.new}</b></span><span>deleted: <b>${counts.visual.deleted}</b></span>
 ${counts.visual.missing > 0 ? `<span>missing: <b>${counts.visual.missing}</b></span>` : ''}${counts.visual.updated > 0 ? `<span>updated: <b>${counts.visual.updated}</b></span>` : ''}</p>
 ${summary.environmentWarnings.length > 0 ? `<div class="warning" id="environment-warning"><b>Goldens were made with a different setup than this run</b>; pixels may differ for that reason alone:<ul>${summary.environmentWarnings.slice(0, 10).map((w) => `<li>${escape(w)}</li>`).join('')}</ul></div>` : ''}
+${summary.screenshotsSkipped.pages > 0 ? `<div class="warning" id="screenshots-skipped"><b>Screenshots of ${summary.screenshotsSkipped.pages} page(s) were not taken</b>: ${escape(summary.screenshotsSkipped.reason ?? '')}</div>` : ''}
 ${summary.deletedGoldens.length > 0 ? `<div class="warning" id="deleted-goldens"><b>Goldens without an article</b> (delete them): ${summary.deletedGoldens.map((g) => `<code>${escape(g)}</code>`).join(' ')}</div>` : ''}
-<p>Goldens: <code>${escape(summary.goldenDir)}</code>${summary.environment === undefined ? '' : ` · Chromium ${escape(summary.environment.chromium)} · Playwright ${escape(summary.environment.playwright)} · ${escape(summary.environment.font)}`}</p>
+<p>Goldens: <code>${escape(summary.goldenDir)}</code>${summary.environment === undefined ? '' : ` · ${escape(summary.environment.browser)} (Chromium ${escape(summary.environment.chromium)}) · Playwright ${escape(summary.environment.playwright)} · ${escape(summary.environment.font)}`}</p>
 <table id="articles">
 <thead><tr>${header.map((h) => `<th>${escape(h)}</th>`).join('')}</tr></thead>
 <tbody>

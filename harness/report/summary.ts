@@ -36,6 +36,8 @@ export interface Summary {
     visual: { passed: number; changed: number; new: number; deleted: number; updated: number; missing: number };
   };
   deletedGoldens: string[];
+  /** Pages whose screenshots were not taken, and why (this run's browser is not the pinned build). */
+  screenshotsSkipped: { pages: number; reason: string | undefined };
   articles: ArticleEntry[];
 }
 
@@ -46,4 +48,6 @@ export const ANNOTATIONS = {
   environmentChanged: 'fidelity-environment-changed',
   environment: 'fidelity-environment',
   deletedGolden: 'fidelity-golden-deleted',
+  /** Screenshots not taken because this run's browser is not the pinned build goldens are made with. */
+  screenshotsSkipped: 'fidelity-screenshots-skipped',
 } as const;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectedArticle } from '../oracle/expected.ts';
 import { readSourcePost } from '../oracle/source.ts';
-import { listSources } from '../sources.ts';
+import { listSources } from '../run/sources.ts';
 
 /** Real pieces of the archive that synthetic articles are assembled from. */
 export interface Ingredients {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser } from '@playwright/test';
+import type { BrowserChoice } from '../browser/choose-browser.ts';
 import type { GoldenEnvironment } from './golden-store.ts';
 import { VIEWPORTS } from './screenshot.ts';
 
@@ -8,8 +9,9 @@ import { VIEWPORTS } from './screenshot.ts';
 const FONT_PACKAGE = '@fontsource/noto-sans-sc';
 
 /** What this run renders screenshots with, recorded in every golden it writes. */
-export function currentEnvironment(browser: Browser): GoldenEnvironment {
+export function currentEnvironment(browser: Browser, choice: Pick<BrowserChoice, 'build'>): GoldenEnvironment {
   return {
+    browser: choice.build,
     chromium: browser.version(),
     playwright: versionOf('@playwright/test'),
     font: `${FONT_PACKAGE}@${versionOf(FONT_PACKAGE)}`,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { writeFileAtomic } from '../write-atomic.ts';
+import { writeFileAtomic } from '../run/write-atomic.ts';
 import { optimisePng } from './optimise-png.ts';
 import { readTextChunks, withTextChunks } from './png-chunks.ts';
 
@@ -10,6 +10,8 @@ export type UpdateMode = 'all' | 'changed' | 'missing' | 'none' | 'default';
 
 /** What made a golden: a change in any of these changes pixels. */
 export interface GoldenEnvironment {
+  /** The browser build (`@sparticuz/chromium@153.0.0`): another build of the same version draws other pixels. */
+  browser: string;
   chromium: string;
   playwright: string;
   font: string;
@@ -139,6 +141,7 @@ export function sha256(bytes: Buffer): string {
 export function environmentChanges(golden: GoldenEnvironment | undefined, current: GoldenEnvironment): string[] {
   if (golden === undefined) return ['the golden does not record what made it'];
   const changes: string[] = [];
+  if (golden.browser !== current.browser) changes.push(`browser build ${golden.browser ?? '(not recorded)'} → ${current.browser}`);
   if (golden.chromium !== current.chromium) changes.push(`Chromium ${golden.chromium} → ${current.chromium}`);
   if (golden.playwright !== current.playwright) changes.push(`Playwright ${golden.playwright} → ${current.playwright}`);
   if (golden.font !== current.font) changes.push(`font ${golden.font} → ${current.font}`);

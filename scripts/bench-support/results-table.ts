@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { writeFileAtomic } from '../../harness/write-atomic.ts';
+import { writeFileAtomic } from '../../harness/run/write-atomic.ts';
 
 export interface RunRow {
   run: string;

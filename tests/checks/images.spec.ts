@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { checkImages } from '../../harness/checks/images.ts';
 import type { ImageFacts } from '../../harness/observe/collect-in-page.ts';
-import type { NetworkLog } from '../../harness/offline-network.ts';
+import type { NetworkLog } from '../../harness/observe/offline-network.ts';
 import { messages, observedOf } from './helpers.ts';
 
 const A = 'https://n.sinaimg.cn/a.jpg';

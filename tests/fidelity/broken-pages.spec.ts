@@ -1,7 +1,7 @@
 import type { CheerioAPI } from 'cheerio';
 import { ARTICLE_CHECKS, type ArticleCheck } from '../../harness/checks/article-checks.ts';
 import { archiveZone } from '../../harness/oracle/dates.ts';
-import { expect } from '../../harness/findings-expect.ts';
+import { expect } from '../../harness/report/findings-expect.ts';
 import { test } from './broken-site.ts';
 
 const CAPTIONS = '011_sina-2022-03-mu5735-captions-video-fragment.md';

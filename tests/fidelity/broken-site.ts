@@ -6,9 +6,9 @@ import { load, type CheerioAPI } from 'cheerio';
 import { archiveZone } from '../../harness/oracle/dates.ts';
 import { expectedArticle, type ExpectedArticle } from '../../harness/oracle/expected.ts';
 import { readSourcePost } from '../../harness/oracle/source.ts';
-import { serveFolder } from '../../harness/static-server.ts';
+import { serveFolder } from '../../harness/run/static-server.ts';
 import { PageObserver, type ObservedPage } from '../../harness/observe/observe-page.ts';
-import { test as base } from '../../harness/test-fixtures.ts';
+import { test as base } from '../../harness/run/test-fixtures.ts';
 import { writeAssets } from '../../renderer/assets.ts';
 import { renderArticle } from '../../renderer/render-article.ts';
 

@@ -1,7 +1,7 @@
-import { archiveConfig } from '../../harness/archive-config.ts';
-import { listPages } from '../../harness/pages.ts';
-import { listSources } from '../../harness/sources.ts';
-import { expect, test } from '../../harness/test-fixtures.ts';
+import { archiveConfig } from '../../harness/run/archive-config.ts';
+import { listPages } from '../../harness/run/pages.ts';
+import { listSources } from '../../harness/run/sources.ts';
+import { expect, test } from '../../harness/run/test-fixtures.ts';
 
 // A page missing for a source fails that article's own test ("no page for …"); this one finds the reverse.
 test('folder: every page has a source article', ({ archive }) => {

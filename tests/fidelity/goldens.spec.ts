@@ -1,7 +1,7 @@
-import { archiveConfig } from '../../harness/archive-config.ts';
+import { archiveConfig } from '../../harness/run/archive-config.ts';
 import { ANNOTATIONS } from '../../harness/report/summary.ts';
-import { listSources } from '../../harness/sources.ts';
-import { expect, test } from '../../harness/test-fixtures.ts';
+import { listSources } from '../../harness/run/sources.ts';
+import { expect, test } from '../../harness/run/test-fixtures.ts';
 import { visualSelection } from '../../harness/visual/plan.ts';
 
 const pageOf = (golden: string): string => golden.replace(/(@\d+)?\.(png|html)$/, '');

@@ -1,13 +1,13 @@
 import { join } from 'node:path';
-import { archiveConfig } from '../../harness/archive-config.ts';
+import { archiveConfig } from '../../harness/run/archive-config.ts';
 import { checkHealth } from '../../harness/checks/health.ts';
 import { checkIndex } from '../../harness/checks/index-page.ts';
-import { expect } from '../../harness/findings-expect.ts';
+import { expect } from '../../harness/report/findings-expect.ts';
 import { archiveZone } from '../../harness/oracle/dates.ts';
 import { readSourcePost, SourceError } from '../../harness/oracle/source.ts';
-import { recordCheck } from '../../harness/record.ts';
-import { listSources } from '../../harness/sources.ts';
-import { test } from '../../harness/test-fixtures.ts';
+import { recordCheck } from '../../harness/report/record.ts';
+import { listSources } from '../../harness/run/sources.ts';
+import { test } from '../../harness/run/test-fixtures.ts';
 import { visualSelection } from '../../harness/visual/plan.ts';
 import { visualSteps } from '../../harness/visual/steps.ts';
 

@@ -9,8 +9,8 @@ import { ExecutionTrap } from '../../harness/hostile/execution-trap.ts';
 import { articleWithPayload, articleWithPayloadDate, PLACES } from '../../harness/hostile/hostile-articles.ts';
 import { readSourcePost } from '../../harness/oracle/source.ts';
 import { PageObserver } from '../../harness/observe/observe-page.ts';
-import { serveFolder } from '../../harness/static-server.ts';
-import { expect, test as base } from '../../harness/test-fixtures.ts';
+import { serveFolder } from '../../harness/run/static-server.ts';
+import { expect, test as base } from '../../harness/run/test-fixtures.ts';
 
 const payloads = await loadPayloads();
 const SOURCES = [...new Set(payloads.map((p) => p.id.split('#')[0] ?? ''))];

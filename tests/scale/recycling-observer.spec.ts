@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { PAGE_COST, RecyclingObserver } from '../../harness/observe/recycling-observer.ts';
-import { serveFolder, type StaticServer } from '../../harness/static-server.ts';
+import { serveFolder, type StaticServer } from '../../harness/run/static-server.ts';
 
 let folder: string;
 let server: StaticServer;

@@ -6,7 +6,7 @@ import { PNG } from 'pngjs';
 import { decide, environmentChanges, GoldenStore, sha256, type GoldenState, type UpdateMode } from '../../harness/visual/golden-store.ts';
 import { readTextChunks, withTextChunks } from '../../harness/visual/png-chunks.ts';
 
-const environment = { chromium: '150.0', playwright: '1.64.1', font: 'noto@5.3.0', widths: [1280, 390] };
+const environment = { browser: '@sparticuz/chromium@153.0.0', chromium: '150.0', playwright: '1.64.1', font: 'noto@5.3.0', widths: [1280, 390] };
 
 test.describe('golden policy (pure)', () => {
   // state × mode → [write, fail, status]; the CI column never writes.
@@ -55,6 +55,7 @@ test.describe('golden store', () => {
     const png = PNG.sync.write(new PNG({ width: 2, height: 2 }));
     expect(readTextChunks(withTextChunks(png, { a: '1', b: 'two' }))).toEqual(new Map([['a', '1'], ['b', 'two']]));
     expect(environmentChanges({ ...environment, chromium: '156.0' }, environment)).toEqual(['Chromium 156.0 → 150.0']);
+    expect(environmentChanges({ ...environment, browser: 'Debian chromium' }, environment)).toEqual(['browser build Debian chromium → @sparticuz/chromium@153.0.0']);
     expect(environmentChanges(undefined, environment)).toEqual(['the golden does not record what made it']);
   });
 });

@@ -1,10 +1,11 @@
 import { test as base } from '@playwright/test';
+import { runBrowser } from '../browser/choose-browser.ts';
 import { goldenDir, renderedDir } from './archive-config.ts';
-import { RecyclingObserver } from './observe/recycling-observer.ts';
+import { RecyclingObserver } from '../observe/recycling-observer.ts';
 import { serveFolder, type StaticServer } from './static-server.ts';
-import { currentEnvironment } from './visual/environment.ts';
-import { GoldenStore } from './visual/golden-store.ts';
-import type { VisualContext } from './visual/steps.ts';
+import { currentEnvironment } from '../visual/environment.ts';
+import { GoldenStore } from '../visual/golden-store.ts';
+import type { VisualContext } from '../visual/steps.ts';
 
 /** The rendered folder under test, served read-only on 127.0.0.1. */
 export interface ServedArchive extends StaticServer {
@@ -39,7 +40,12 @@ export const test = base.extend<object, { archive: ServedArchive; observer: Recy
   ],
   visual: [
     async ({ browser }, use, workerInfo) => {
-      await use({ goldens: new GoldenStore(goldenDir(), workerInfo.config.updateSnapshots, isCi()), environment: currentEnvironment(browser) });
+      const choice = await runBrowser();
+      await use({
+        goldens: new GoldenStore(goldenDir(), workerInfo.config.updateSnapshots, isCi()),
+        environment: currentEnvironment(browser, choice),
+        screenshotsOff: choice.pinned ? undefined : `this run's browser is ${choice.source}; goldens are made and compared only in the pinned build (unset CHROMIUM_PATH; see README, Browser)`,
+      });
     },
     { scope: 'worker' },
   ],

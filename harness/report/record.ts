@@ -1,8 +1,8 @@
 import type { TestInfo } from '@playwright/test';
-import type { CheckResult } from './checks/result.ts';
-import { ANNOTATIONS } from './report/summary.ts';
-import type { GoldenEnvironment } from './visual/golden-store.ts';
-import type { VisualResult } from './visual/visual-check.ts';
+import type { CheckResult } from '../checks/result.ts';
+import { ANNOTATIONS } from './summary.ts';
+import type { GoldenEnvironment } from '../visual/golden-store.ts';
+import type { VisualResult } from '../visual/visual-check.ts';
 
 /**
  * Records a check's outcome on the test: an annotation with its metrics (read by the fidelity

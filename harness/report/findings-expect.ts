@@ -1,6 +1,6 @@
 import { expect as base } from '@playwright/test';
-import type { CheckResult } from './checks/result.ts';
-import type { VisualResult } from './visual/visual-check.ts';
+import type { CheckResult } from '../checks/result.ts';
+import type { VisualResult } from '../visual/visual-check.ts';
 
 /** `expect(result).toHaveNoFindings(title)`: fails listing every finding, and where to read more. */
 export const expect = base.extend({

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import { pngChunk, pngFile } from './visual/png-chunks.ts';
+import { pngChunk, pngFile } from '../visual/png-chunks.ts';
 
 /** Size of a placeholder when the URL has no `/wNNNhNNN/` hint. */
 const DEFAULT_SIZE = { width: 400, height: 300 };

@@ -21,7 +21,7 @@ export interface NetworkLog {
  * Resource types paused for inspection. Documents, style sheets and fonts are left alone so the HTTP
  * cache keeps the ~30 font files a page uses between pages (intercepting them, as page.route() does,
  * disables the cache and costs ~200 ms per page); remote ones of those types are stopped by the
- * browser's host-resolver rule (see chromiumArgs in harness/chromium.ts) and reported as blocked.
+ * browser's host-resolver rule (see CHROMIUM_ARGS in harness/browser/choose-browser.ts) and reported as blocked.
  */
 const INTERCEPTED_TYPES = ['Image', 'Media', 'Script', 'XHR', 'Fetch', 'EventSource', 'Ping', 'CSPViolationReport', 'Other'] as const;
 

@@ -1,0 +1,20 @@
+/** Debian packages of the libraries a Chromium build most often lacks on a bare machine. */
+export const DEBIAN_PACKAGE_OF: Record<string, string> = {
+  'libnss3.so': 'libnss3',
+  'libnssutil3.so': 'libnss3',
+  'libsmime3.so': 'libnss3',
+  'libnspr4.so': 'libnspr4',
+  'libexpat.so.1': 'libexpat1',
+  'libgbm.so.1': 'libgbm1',
+  'libasound.so.2': 'libasound2',
+  'libatk-1.0.so.0': 'libatk1.0-0',
+  'libatk-bridge-2.0.so.0': 'libatk-bridge2.0-0',
+  'libcups.so.2': 'libcups2',
+  'libdrm.so.2': 'libdrm2',
+  'libxkbcommon.so.0': 'libxkbcommon0',
+  'libXcomposite.so.1': 'libxcomposite1',
+  'libXdamage.so.1': 'libxdamage1',
+  'libXrandr.so.2': 'libxrandr2',
+  'libpango-1.0.so.0': 'libpango-1.0-0',
+  'libcairo.so.2': 'libcairo2',
+};

@@ -1,0 +1,34 @@
+import { execFile } from 'node:child_process';
+
+/** What a child process printed and how it ended. */
+export interface ChildRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * The environment a self-test's child run starts from: this process's, without any ARCHIVE_* or
+ * PLAYWRIGHT_* variable (nor the worker's own TEST_* markers), so the settings of the shell that
+ * started `npm test` never reach a child run; then `extra` on top.
+ */
+export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) if (!/^(ARCHIVE_|PLAYWRIGHT_|TEST_)/.test(name)) env[name] = value;
+  return { ...env, ...extra };
+}
+
+/** Runs a command to its end and collects its output; a non-zero exit is a result, not an exception. */
+export function runChild(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 600_000): Promise<ChildRun> {
+  return new Promise((done) => {
+    execFile(command, args, { env, maxBuffer: 64 * 1024 * 1024, timeout: timeoutMs }, (error, stdout, stderr) => {
+      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
+      done({ code, stdout, stderr });
+    });
+  });
+}
+
+/** `npx playwright test …` in a child process with a clean environment plus `extra`. */
+export function runPlaywright(args: string[], extra: Record<string, string> = {}, timeoutMs?: number): Promise<ChildRun> {
+  return runChild('npx', ['playwright', 'test', ...args], cleanEnv(extra), timeoutMs);
+}
