@@ -49,8 +49,23 @@ export class ExecutionTrap {
     this.dialogs.length = 0;
   }
 
-  /** Lets pending handlers run (one idle period, no fixed sleep), then reports what ran. */
+  /**
+   * Lets pending handlers run (one idle period, no fixed sleep), then reports what ran. A page that
+   * navigates away meanwhile (a meta refresh firing late) is itself evidence: framenavigated recorded
+   * it, and the new page is read once it has loaded.
+   */
   async evidence(): Promise<ExecutionEvidence> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.readEvidence();
+      } catch (error) {
+        if (!/Execution context was destroyed|navigat/i.test(String(error)) || attempt >= 3) throw error;
+        await this.page.waitForLoadState('load');
+      }
+    }
+  }
+
+  private async readEvidence(): Promise<ExecutionEvidence> {
     const inPage = await this.page.evaluate(
       () =>
         new Promise<{ calls: string[]; newGlobals: string[] }>((done) => {

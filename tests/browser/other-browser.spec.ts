@@ -27,7 +27,7 @@ test('another browser build runs every fidelity check, but takes no screenshot a
 
   const run = await runPlaywright(
     ['tests/fidelity/articles.spec.ts', 'tests/fidelity/index-page.spec.ts', '--update-snapshots=all', '--reporter=json,./harness/report/fidelity-reporter.ts', `--output=${join(work, 'test-results')}`],
-    { CHROMIUM_PATH: wrapper, ARCHIVE_SRC: src, ARCHIVE_GOLDEN: goldens, ARCHIVE_REPORT_DIR: join(work, 'reports'), PLAYWRIGHT_JSON_OUTPUT_NAME: json },
+    { CI: '', CHROMIUM_PATH: wrapper, ARCHIVE_SRC: src, ARCHIVE_GOLDEN: goldens, ARCHIVE_REPORT_DIR: join(work, 'reports'), PLAYWRIGHT_JSON_OUTPUT_NAME: json },
   );
   expect(run.code, run.stdout + run.stderr).toBe(0);
   expect(run.stdout + run.stderr).toContain(`NOTE: screenshots of 2 page(s) were not taken: this run's browser is CHROMIUM_PATH (${wrapper}); goldens are made and compared only in the pinned build`);
