@@ -11,6 +11,8 @@ export const PAGE_CONVENTIONS = {
   byline: ['[itemprop="author"]', '[rel="author"]', '.byline', '.author', '.post-meta'],
   /** One element per category, in order. */
   categories: ['.categories li', '[itemprop="articleSection"]', '.post-categories a', '.category'],
+  /** A link standing in for embedded media (our renderer: `<a class="embed">`; `span.embed` when it has no address). */
+  embedLink: '.embed',
   /** A comment area: must not exist when front matter says `comments: false`. */
   commentArea: '#comments, .comments, .comment-area, [data-comments]',
 } as const;

@@ -4,26 +4,33 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { copyFileAtomic, writeFileAtomic } from './write.ts';
 
-/** The font package whose files the pages load; the only font they use, so pages look alike everywhere. */
-const FONT_PACKAGE = '@fontsource/noto-sans-sc';
-/** Regular text and bold (titles, <strong>). */
-const FONT_WEIGHTS = [400, 700];
+/**
+ * The font packages whose files the pages load, and the weights used: the only fonts the pages use, so
+ * they look alike everywhere. Noto Sans SC for text (regular, and bold for titles and <strong>); Noto
+ * Sans Mono for code, so indentation lines up (CJK in code falls back to Noto Sans SC).
+ */
+export const FONTS = [
+  { package: '@fontsource/noto-sans-sc', weights: [400, 700] },
+  { package: '@fontsource/noto-sans-mono', weights: [400] },
+] as const;
 
 const STYLE_SHEET = join(dirname(fileURLToPath(import.meta.url)), 'assets', 'style.css');
 
 /** Writes `assets/` (style sheet, font CSS, WOFF2 subsets and the font licence) into an output folder. */
 export function writeAssets(outDir: string): void {
   const assets = join(outDir, 'assets');
-  const fontDir = dirname(createRequire(import.meta.url).resolve(`${FONT_PACKAGE}/package.json`));
   copyFileAtomic(STYLE_SHEET, join(assets, 'style.css'));
-  copyFileAtomic(join(fontDir, 'LICENSE'), join(assets, 'fonts', 'LICENSE-OFL.txt'));
-  const css = FONT_WEIGHTS.map((weight) => localFontCss(readFileSync(join(fontDir, `${weight}.css`), 'utf8')));
-  writeFileAtomic(join(assets, 'fonts.css'), css.join('\n'));
-  for (const name of readdirSync(join(fontDir, 'files')).sort()) {
-    if (FONT_WEIGHTS.some((weight) => name.endsWith(`-${weight}-normal.woff2`))) {
-      copyFileAtomic(join(fontDir, 'files', name), join(assets, 'fonts', name));
+  const css: string[] = [];
+  for (const font of FONTS) {
+    const fontDir = dirname(createRequire(import.meta.url).resolve(`${font.package}/package.json`));
+    copyFileAtomic(join(fontDir, 'LICENSE'), join(assets, 'fonts', `LICENSE-OFL-${font.package.split('/').pop() ?? 'font'}.txt`));
+    const weights: readonly number[] = font.weights;
+    for (const weight of weights) css.push(localFontCss(readFileSync(join(fontDir, `${weight}.css`), 'utf8')));
+    for (const name of readdirSync(join(fontDir, 'files')).sort()) {
+      if (weights.some((weight) => name.endsWith(`-${weight}-normal.woff2`))) copyFileAtomic(join(fontDir, 'files', name), join(assets, 'fonts', name));
     }
   }
+  writeFileAtomic(join(assets, 'fonts.css'), css.join('\n'));
 }
 
 /** Points fontsource's `@font-face` rules at `fonts/*.woff2` (every browser this targets reads WOFF2). */

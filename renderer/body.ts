@@ -1,8 +1,9 @@
 import render from 'dom-serializer';
-import { isTag, isText, type AnyNode, type Document } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import sanitizeHtml from 'sanitize-html';
+import { decodeHTML } from 'entities';
 import { escapeHtml } from './html.ts';
+import { leadText } from './lead-text.ts';
 import { SANITIZE_POLICY } from './sanitize-policy.ts';
 import { transformTree } from './transform.ts';
 
@@ -10,8 +11,8 @@ import { transformTree } from './transform.ts';
 export interface CleanBody {
   /** Sanitised HTML of the article's content, ready to place in the page. */
   html: string;
-  /** Text of the first paragraph, whitespace collapsed: the page's description. */
-  firstParagraph: string;
+  /** The article's lead, whitespace collapsed: the page's description (lead-text.ts). */
+  lead: string;
 }
 
 /**
@@ -20,37 +21,28 @@ export interface CleanBody {
  */
 export function cleanBody(source: string): CleanBody {
   // htmlparser2, the parser sanitize-html uses too: ~4x faster than a parse5 DOM here.
-  const document = parseDocument(isPlainText(source) ? plainTextToHtml(source) : source);
-  transformTree(document);
+  const plain = plainText(source);
+  const html = plain === undefined ? source : plainTextToHtml(plain);
+  // Positions are kept so code pasted unescaped (`List<String>`) can be shown as written (code-text.ts).
+  const document = parseDocument(html, { withStartIndices: true, withEndIndices: true });
+  transformTree(document, html);
   // encodeEntities 'utf8': CJK stays characters; the default writes each as `&#x…;` for the sanitizer to decode.
-  const html = sanitizeHtml(render(document, { encodeEntities: 'utf8' }), SANITIZE_POLICY).trim();
-  return { html, firstParagraph: firstParagraph(document) };
+  const clean = sanitizeHtml(render(document, { encodeEntities: 'utf8' }), SANITIZE_POLICY).trim();
+  // The lead is read from what the page will show, after the sanitizer.
+  return { html: clean, lead: leadText(parseDocument(clean)) };
 }
 
-/** Collapses runs of whitespace (ASCII, NBSP, U+3000 …) to one space and trims. */
-function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
+/** Markup: a tag, comment or declaration starts here. */
+const MARKUP = /<[a-zA-Z!/?]/;
 
-function firstParagraph(document: Document): string {
-  for (const node of document.children) {
-    if (!isTag(node) || node.name !== 'p') continue;
-    const text = collapseWhitespace(readableText(node));
-    if (text !== '') return text;
-  }
-  return '';
-}
-
-/** Text as a reader sees it: a line break separates words, as it does on screen. */
-function readableText(node: AnyNode): string {
-  if (isText(node)) return node.data;
-  if (!isTag(node)) return '';
-  return node.name === 'br' ? ' ' : node.children.map(readableText).join('');
-}
-
-/** A body with no markup at all (some feeds store bare text). */
-function isPlainText(source: string): boolean {
-  return !/<[a-zA-Z!/?]/.test(source);
+/**
+ * The text of a body that is plain text: no markup at all, or only the `<div>` the feed generator
+ * wraps every body in (its entities decoded, as a browser would). Undefined for an HTML body.
+ */
+function plainText(source: string): string | undefined {
+  if (!MARKUP.test(source)) return source;
+  const wrapped = /^\s*<div>([\s\S]*)<\/div>\s*$/.exec(source)?.[1];
+  return wrapped === undefined || MARKUP.test(wrapped) ? undefined : decodeHTML(wrapped);
 }
 
 /** Bare text becomes paragraphs at blank lines, with single line breaks kept as <br>. */

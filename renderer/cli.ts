@@ -1,10 +1,10 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { archiveTimeZone } from './dates.ts';
-import { formatProblem } from './problem.ts';
+import { formatProblem, formatWarning } from './problem.ts';
 import { renderFolder } from './render-folder.ts';
 
-const USAGE = `Usage: npm run render -- [SRC_DIR] [OUT_DIR]
+const USAGE = `Usage: npm run render -- [--strict] [SRC_DIR] [OUT_DIR]
 
 Renders every SRC_DIR/<name>.md (Hexo post: YAML front matter + HTML body) to
 OUT_DIR/<name>.html, plus OUT_DIR/index.html and OUT_DIR/assets/.
@@ -15,7 +15,13 @@ Environment:
                (default Asia/Shanghai)
 
 Each refused file is reported as "path:line: problem"; every other article is still
-rendered. Exit status: 0 all rendered, 1 some refused, 2 bad usage.`;
+rendered. An article with a blank title or a missing or unreadable date is rendered
+(titled by its file name; "date unknown") with a warning "path:line: …".
+
+Options:
+  --strict     warnings are failures: such articles are refused and get no page
+
+Exit status: 0 all rendered, 1 some refused, 2 bad usage.`;
 
 /** Runs the renderer CLI and returns its exit status. */
 function main(args: string[]): number {
@@ -23,12 +29,14 @@ function main(args: string[]): number {
     console.log(USAGE);
     return 0;
   }
-  const unknown = args.find((arg) => arg.startsWith('-'));
-  if (unknown !== undefined || args.length > 2) {
+  const strict = args.includes('--strict');
+  const folders = args.filter((arg) => arg !== '--strict');
+  const unknown = folders.find((arg) => arg.startsWith('-'));
+  if (unknown !== undefined || folders.length > 2) {
     console.error(`${unknown === undefined ? 'too many arguments' : `unknown option ${unknown}`}\n\n${USAGE}`);
     return 2;
   }
-  const [srcDir = 'fixtures', outDir = 'dist'] = args;
+  const [srcDir = 'fixtures', outDir = 'dist'] = folders;
   let zone: string;
   try {
     zone = archiveTimeZone();
@@ -40,9 +48,10 @@ function main(args: string[]): number {
     console.error(`${srcDir}: no such folder of articles\n\n${USAGE}`);
     return 2;
   }
-  const report = renderFolder(srcDir, outDir, zone);
+  const report = renderFolder(srcDir, outDir, zone, { strict });
   for (const problem of report.problems) console.error(formatProblem(problem));
-  console.log(`rendered ${report.rendered.length}, failed ${report.problems.length}`);
+  for (const warning of report.warnings) console.error(formatWarning(warning));
+  console.log(`rendered ${report.rendered.length}, failed ${report.problems.length}, warnings ${report.warnings.length}`);
   console.log(`pages in ${outDir}/ (open ${join(outDir, 'index.html')} or serve the folder with any static server)`);
   return report.problems.length > 0 ? 1 : 0;
 }

@@ -28,8 +28,12 @@ const DATE_READERS: ((text: string, zone: string) => DateTime)[] = [
   (text, zone) => (STARTS_WITH_DATE.test(text) ? DateTime.fromSQL(text, { zone, setZone: true }) : DateTime.invalid('no date part')),
 ];
 
-/** Result of reading a front-matter date: the instant, or why it cannot be read. */
-export type ParsedDate = { ok: true; instant: Date } | { ok: false; reason: string };
+/**
+ * Result of reading a front-matter date: an instant; unknown (missing, blank or unreadable text, as
+ * the feed generator writes `Invalid Date`: the article is rendered and says its date is unknown); or
+ * refused (a date that reads but is out of range, or a value that is not text).
+ */
+export type ParsedDate = { kind: 'known'; instant: Date } | { kind: 'unknown'; reason: string } | { kind: 'refused'; reason: string };
 
 /**
  * Reads a front-matter date. RFC 2822 (`Thu, 10 Mar 2022 11:07:26 GMT`) and ISO 8601 with an
@@ -38,23 +42,25 @@ export type ParsedDate = { ok: true; instant: Date } | { ok: false; reason: stri
  */
 export function parseArticleDate(value: unknown, zone: string): ParsedDate {
   if (value instanceof Date) return checkRange(DateTime.fromJSDate(value), String(value));
-  if (typeof value !== 'string' || value.trim() === '') {
-    return { ok: false, reason: 'date is missing or not text (expected e.g. "Thu, 10 Mar 2022 11:07:26 GMT" or "2021-04-25 04:12:10")' };
+  if (value === undefined || value === null) return { kind: 'unknown', reason: 'date is missing' };
+  if (typeof value !== 'string') {
+    return { kind: 'refused', reason: 'date must be text (e.g. "Thu, 10 Mar 2022 11:07:26 GMT" or "2021-04-25 04:12:10")' };
   }
   const text = value.trim();
+  if (text === '') return { kind: 'unknown', reason: 'date is empty' };
   for (const read of DATE_READERS) {
     const date = read(text, zone);
     if (date.isValid) return checkRange(date, text);
   }
-  return { ok: false, reason: `date ${quoted(text)} is not a date this archive knows (RFC 2822, ISO 8601 or "YYYY-MM-DD HH:mm:ss")` };
+  return { kind: 'unknown', reason: `date ${quoted(text)} is not a date this archive knows (RFC 2822, ISO 8601 or "YYYY-MM-DD HH:mm:ss")` };
 }
 
 function checkRange(date: DateTime, text: string): ParsedDate {
-  if (!date.isValid) return { ok: false, reason: `date ${quoted(text)} is not a valid date` };
+  if (!date.isValid) return { kind: 'unknown', reason: `date ${quoted(text)} is not a valid date` };
   if (date < EARLIEST_DATE || date >= LATEST_DATE) {
-    return { ok: false, reason: `date ${quoted(text)} is out of range (allowed from 1900-01-01 to before 2100-01-01)` };
+    return { kind: 'refused', reason: `date ${quoted(text)} is out of range (allowed from 1900-01-01 to before 2100-01-01)` };
   }
-  return { ok: true, instant: date.toJSDate() };
+  return { kind: 'known', instant: date.toJSDate() };
 }
 
 /** The ISO 8601 instant in UTC, without milliseconds: `2022-03-10T11:07:26Z`. */

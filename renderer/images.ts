@@ -21,3 +21,67 @@ export function httpsImageUrl(raw: string): string | undefined {
   if (/^http:\/\//i.test(url)) return `https://${url.slice('http://'.length)}`;
   return undefined;
 }
+
+/**
+ * Attributes where lazy-loading scripts keep the real picture while `src` holds a placeholder, most
+ * specific first. They win over `src`: a page without those scripts would show the placeholder.
+ */
+const LAZY_SOURCE_ATTRIBUTES = ['data-original-src', 'data-original', 'data-src', 'data-lazy-src', '_src'] as const;
+const SRCSET_ATTRIBUTES = ['data-srcset', 'srcset'] as const;
+
+/**
+ * The picture an `<img>` really shows: the first lazy-loading attribute with a URL, else the largest
+ * candidate of `data-srcset` or `srcset`, else `src`. Returns the raw URL text (not yet made https).
+ */
+export function realImageSource(attribs: Record<string, string | undefined>): string {
+  for (const name of LAZY_SOURCE_ATTRIBUTES) {
+    const value = attribs[name]?.trim();
+    if (value !== undefined && value !== '' && !value.startsWith('data:')) return value;
+  }
+  for (const name of SRCSET_ATTRIBUTES) {
+    const largest = largestCandidate(attribs[name] ?? '');
+    if (largest !== undefined) return largest;
+  }
+  return attribs.src ?? '';
+}
+
+/** The URL of the largest candidate of a srcset: by width (`640w`), else by density (`2x`; none means 1x). */
+function largestCandidate(srcset: string): string | undefined {
+  let best: { url: string; width: number; density: number } | undefined;
+  for (const { url, descriptor } of srcsetCandidates(srcset)) {
+    if (url === '' || url.startsWith('data:')) continue;
+    const width = descriptor.endsWith('w') ? Number(descriptor.slice(0, -1)) || 0 : 0;
+    const density = descriptor.endsWith('x') ? Number(descriptor.slice(0, -1)) || 0 : descriptor === '' ? 1 : 0;
+    if (best === undefined || width > best.width || (width === best.width && density > best.density)) best = { url, width, density };
+  }
+  return best?.url;
+}
+
+/**
+ * A srcset's candidates as HTML parses them: a URL runs to the next whitespace (a comma that ends it
+ * ends the candidate), then descriptors run to the next comma. URLs may themselves contain commas.
+ */
+function srcsetCandidates(srcset: string): { url: string; descriptor: string }[] {
+  const candidates: { url: string; descriptor: string }[] = [];
+  let at = 0;
+  while (at < srcset.length) {
+    while (at < srcset.length && /[\s,]/.test(srcset.charAt(at))) at++;
+    const urlStart = at;
+    while (at < srcset.length && !/\s/.test(srcset.charAt(at))) at++;
+    let url = srcset.slice(urlStart, at);
+    let descriptor = '';
+    if (url.endsWith(',')) url = url.replace(/,+$/, '');
+    else {
+      const descriptorStart = at;
+      while (at < srcset.length && srcset.charAt(at) !== ',') at++;
+      descriptor = srcset.slice(descriptorStart, at).trim();
+    }
+    if (url !== '') candidates.push({ url, descriptor });
+  }
+  return candidates;
+}
+
+/** A URL ending in `/undefined` (or just `undefined`): a script wrote JavaScript's undefined where a URL belonged. */
+export function isUndefinedUrl(url: string): boolean {
+  return /(^|\/)undefined$/.test(url.trim().replace(/[?#].*$/, ''));
+}

@@ -1,8 +1,7 @@
 import type { ArticleMeta } from './article-meta.ts';
-import { displayTime, isoInstant } from './dates.ts';
 import { escapeHtml } from './html.ts';
 import { sizeHint } from './images.ts';
-import { categoryList, commonHead } from './page.ts';
+import { categoryList, commonHead, publishedLine } from './page.ts';
 
 /** What the index needs to know of a rendered article. */
 export interface IndexEntry {
@@ -14,7 +13,7 @@ export interface IndexEntry {
 /** The title of the archive's index page. */
 export const INDEX_TITLE = '新闻存档';
 
-/** Renders the index: every article, newest first (ties by page name), linking to its page. */
+/** Renders the index: every article, newest first (ties by page name), those of unknown date last, by title. */
 export function renderIndexPage(entries: readonly IndexEntry[], zone: string): string {
   const items = sortNewestFirst(entries).map((entry) => indexItem(entry, zone));
   return `<!DOCTYPE html>
@@ -36,11 +35,18 @@ ${items.join('\n')}
 `;
 }
 
-/** Newest first; equal instants fall back to the page name so the order never depends on the file system. */
+/**
+ * Newest first; articles of unknown date after all dated ones, by title. Ties fall back to the page
+ * name, so the order never depends on the file system.
+ */
 function sortNewestFirst(entries: readonly IndexEntry[]): IndexEntry[] {
-  return [...entries].sort(
-    (a, b) => b.meta.published.getTime() - a.meta.published.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0),
-  );
+  const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  return [...entries].sort((a, b) => {
+    const [first, second] = [a.meta.published, b.meta.published];
+    if (first !== undefined && second !== undefined) return second.getTime() - first.getTime() || byText(a.slug, b.slug);
+    if (first !== undefined || second !== undefined) return first === undefined ? 1 : -1;
+    return byText(a.meta.title, b.meta.title) || byText(a.slug, b.slug);
+  });
 }
 
 /** A link that works for any file name: spaces, Chinese, `#`, `%` and `?` are percent-encoded. */
@@ -51,7 +57,7 @@ function pageHref(slug: string): string {
 function indexItem({ slug, meta }: IndexEntry, zone: string): string {
   return `<li>
 <a class="entry" href="${escapeHtml(pageHref(slug))}">${thumbnail(meta.thumbnail)}<span class="title">${escapeHtml(meta.title)}</span></a>
-<p class="meta"><time datetime="${isoInstant(meta.published)}">${displayTime(meta.published, zone)}</time></p>
+<p class="meta">${publishedLine(meta.published, zone)}</p>
 ${categoryList(meta.categories)}
 </li>`;
 }

@@ -3,6 +3,9 @@ import type { CleanBody } from './body.ts';
 import { displayTime, isoInstant } from './dates.ts';
 import { escapeHtml, jsonForScript } from './html.ts';
 
+/** What a page says instead of a date when the source's date is missing or unreadable. */
+export const DATE_UNKNOWN = '日期不详';
+
 /** Longest description, in characters; search engines cut around here anyway. */
 const DESCRIPTION_LENGTH = 120;
 
@@ -29,15 +32,15 @@ export function commonHead(title: string): string {
 
 /** Renders one article as a complete, self-contained HTML page. */
 export function renderArticlePage(meta: ArticleMeta, body: CleanBody, zone: string): string {
-  const published = isoInstant(meta.published);
-  const description = truncate(body.firstParagraph, DESCRIPTION_LENGTH);
+  const published = meta.published === undefined ? undefined : isoInstant(meta.published);
+  const description = truncate(body.lead, DESCRIPTION_LENGTH);
   const head = [
     commonHead(meta.title),
     description === '' ? '' : `<meta name="description" content="${escapeHtml(description)}">`,
     `<meta property="og:title" content="${escapeHtml(meta.title)}">`,
     '<meta property="og:type" content="article">',
     meta.headimg === undefined ? '' : `<meta property="og:image" content="${escapeHtml(meta.headimg)}">`,
-    `<meta property="article:published_time" content="${published}">`,
+    published === undefined ? '' : `<meta property="article:published_time" content="${published}">`,
     meta.categories[0] === undefined ? '' : `<meta property="article:section" content="${escapeHtml(meta.categories[0])}">`,
     ...meta.categories.map((category) => `<meta property="article:tag" content="${escapeHtml(category)}">`),
     `<script type="application/ld+json">${jsonForScript(structuredData(meta, published, description))}</script>`,
@@ -53,7 +56,7 @@ ${head.join('\n')}
 <article>
 <header class="article-header">
 <h1>${escapeHtml(meta.title)}</h1>
-<p class="byline">${meta.author === '' ? '' : `<span class="author">${escapeHtml(meta.author)}</span> `}<time datetime="${published}">${displayTime(meta.published, zone)}</time></p>
+<p class="byline">${meta.author === '' ? '' : `<span class="author">${escapeHtml(meta.author)}</span> `}${publishedLine(meta.published, zone)}</p>
 ${categoryList(meta.categories)}
 </header>
 <div class="article-body">
@@ -68,12 +71,18 @@ ${meta.comments ? commentArea() : ''}
 `;
 }
 
-function structuredData(meta: ArticleMeta, published: string, description: string): Record<string, unknown> {
+/** The date as readers see it: a `<time>`, or a plain note when the source's date is unknown. */
+export function publishedLine(published: Date | undefined, zone: string): string {
+  if (published === undefined) return `<span class="date-unknown">${DATE_UNKNOWN}</span>`;
+  return `<time datetime="${isoInstant(published)}">${displayTime(published, zone)}</time>`;
+}
+
+function structuredData(meta: ArticleMeta, published: string | undefined, description: string): Record<string, unknown> {
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     headline: meta.title,
-    datePublished: published,
+    ...(published === undefined ? {} : { datePublished: published }),
     ...(meta.author === '' ? {} : { author: { '@type': 'Organization', name: meta.author } }),
     ...(meta.headimg === undefined ? {} : { image: [meta.headimg] }),
     articleSection: meta.categories,

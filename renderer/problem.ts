@@ -3,12 +3,27 @@ export interface Problem {
   file: string;
   line?: number;
   message: string;
+  /** For a warning: what the page does instead (`the page says the date is unknown`). */
+  fallback?: string;
 }
 
 /** Formats a problem the way compilers do: `path:line: message`. */
 export function formatProblem(problem: Problem): string {
-  const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
-  return `${where}: ${problem.message}`;
+  return `${where(problem)}: ${problem.message}`;
+}
+
+/** Formats a warning the way compilers do: `path:line: warning: message; what the page does instead`. */
+export function formatWarning(warning: Problem): string {
+  return `${where(warning)}: warning: ${warning.message}${warning.fallback === undefined ? '' : `; ${warning.fallback}`}`;
+}
+
+/** A warning turned into a refusal (`--strict`). */
+export function strictProblem(warning: Problem): Problem {
+  return { file: warning.file, ...(warning.line === undefined ? {} : { line: warning.line }), message: `${warning.message} (refused: --strict)` };
+}
+
+function where(problem: Problem): string {
+  return problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
 }
 
 /**

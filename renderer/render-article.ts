@@ -2,13 +2,15 @@ import { readArticleMeta, type ArticleMeta } from './article-meta.ts';
 import { cleanBody } from './body.ts';
 import { splitFrontMatter } from './front-matter.ts';
 import { renderArticlePage } from './page.ts';
-import type { Result } from './problem.ts';
+import type { Problem, Result } from './problem.ts';
 import { decodeSource } from './source-text.ts';
 
 /** A rendered article: its validated front matter and the complete page. */
 export interface RenderedArticle {
   meta: ArticleMeta;
   html: string;
+  /** Odd but renderable (a blank title, an unknown date), each `path:line: what the page does instead`. */
+  warnings: Problem[];
 }
 
 /** Renders one source file's bytes to a page, or says what is wrong with it. Pure: no I/O. */
@@ -17,8 +19,9 @@ export function renderArticle(file: string, bytes: Uint8Array, zone: string): Re
   if (!text.ok) return text;
   const split = splitFrontMatter(file, text.value);
   if (!split.ok) return split;
-  const meta = readArticleMeta(file, split.value, zone);
-  if (!meta.ok) return meta;
-  const html = renderArticlePage(meta.value, cleanBody(split.value.body), zone);
-  return { ok: true, value: { meta: meta.value, html } };
+  const read = readArticleMeta(file, split.value, zone);
+  if (!read.ok) return read;
+  const { meta, warnings } = read.value;
+  const html = renderArticlePage(meta, cleanBody(split.value.body), zone);
+  return { ok: true, value: { meta, html, warnings } };
 }

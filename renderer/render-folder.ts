@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, rmSync, statSync, type Dirent } from 'node:f
 import { join } from 'node:path';
 import { writeAssets } from './assets.ts';
 import { renderIndexPage, type IndexEntry } from './index-page.ts';
-import type { Problem } from './problem.ts';
+import { strictProblem, type Problem } from './problem.ts';
 import { renderArticle } from './render-article.ts';
 import { writeFileAtomic } from './write.ts';
 
@@ -15,14 +15,23 @@ export interface RenderReport {
   rendered: string[];
   /** One entry per refused source file. */
   problems: Problem[];
+  /** Odd but rendered (blank title, unknown date); with `strict`, these refuse their file instead. */
+  warnings: Problem[];
+}
+
+/** How to treat what is odd but renderable. */
+export interface RenderOptions {
+  /** Warnings become failures: the file is refused and gets no page. */
+  strict?: boolean;
 }
 
 /**
  * Renders every `SRC_DIR/<slug>.md` to `OUT_DIR/<slug>.html`, plus `index.html` and `assets/`.
  * A refused source never stops the others and never leaves a page behind; sources are only read.
  */
-export function renderFolder(srcDir: string, outDir: string, zone: string): RenderReport {
+export function renderFolder(srcDir: string, outDir: string, zone: string, options: RenderOptions = {}): RenderReport {
   const { sources, problems } = listSources(srcDir);
+  const warnings: Problem[] = [];
   const entries: IndexEntry[] = [];
   const pages: string[] = [];
   for (const { slug, path } of sources) {
@@ -36,6 +45,11 @@ export function renderFolder(srcDir: string, outDir: string, zone: string): Rend
       problems.push(result.problem);
       continue;
     }
+    if (options.strict === true && result.value.warnings.length > 0) {
+      problems.push(...result.value.warnings.map(strictProblem));
+      continue;
+    }
+    warnings.push(...result.value.warnings);
     writeFileAtomic(join(outDir, `${slug}.html`), result.value.html);
     entries.push({ slug, meta: result.value.meta });
     pages.push(`${slug}.html`);
@@ -45,7 +59,7 @@ export function renderFolder(srcDir: string, outDir: string, zone: string): Rend
   removeStalePages(outDir, pages);
   // In file order, however they were found (listing problems come first otherwise).
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { rendered: entries.map((entry) => entry.slug), problems };
+  return { rendered: entries.map((entry) => entry.slug), problems, warnings };
 }
 
 interface Source {

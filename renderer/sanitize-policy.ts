@@ -14,7 +14,8 @@ export const SANITIZE_POLICY: IOptions = {
     'table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
   ],
   allowedAttributes: {
-    a: ['href', 'title', 'rel'],
+    a: ['href', 'title', 'rel', 'class'],
+    span: ['class'],
     // referrerpolicy must survive: the image host refuses requests with a foreign Referer.
     img: ['src', 'alt', 'width', 'height', 'referrerpolicy', 'class'],
     td: ['rowspan', 'colspan'],
@@ -25,8 +26,9 @@ export const SANITIZE_POLICY: IOptions = {
     p: ['class'],
     div: ['class'],
   },
-  // Alignment of centred sub-heads and right-aligned table numbers, the table scroller, small avatars.
-  allowedClasses: { p: ['center', 'right'], div: ['table-scroll'], img: ['avatar'] },
+  // Alignment of centred sub-heads and right-aligned table numbers, the table scroller, small avatars,
+  // and the links that stand in for embedded media (embeds.ts).
+  allowedClasses: { p: ['center', 'right'], div: ['table-scroll'], img: ['avatar'], a: ['embed'], span: ['embed', 'embed-unavailable', 'embed-label'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   // The page's CSP loads images over https only; anything else would be a broken image.
   allowedSchemesByTag: { img: ['https'] },
@@ -35,7 +37,8 @@ export const SANITIZE_POLICY: IOptions = {
   // Unknown tags lose their markup but keep their text: scraped HTML is full of <font> and custom tags.
   disallowedTagsMode: 'discard',
   // Elements whose content is code or a fallback for a plugin, never readable text.
-  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math', 'title', 'xmp', 'noembed', 'noframes', 'select', 'button'],
+  // (A <button>'s text is kept: blogs style links as buttons, 《My Family》劇集詳細介紹 is such a link.)
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'math', 'title', 'xmp', 'noembed', 'noframes', 'select'],
   parseStyleAttributes: false,
   transformTags: {
     // Enforced here too, so no path through the renderer can emit an image that leaks the Referer.

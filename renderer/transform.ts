@@ -1,9 +1,12 @@
 import { compile } from 'css-select';
-import { isComment, isTag, isText, type AnyNode, type ChildNode, type Document, type Element, type ParentNode } from 'domhandler';
+import { isComment, isTag, isText, Text, type AnyNode, type ChildNode, type Document, type Element, type ParentNode } from 'domhandler';
 import { textContent } from 'domutils';
 import { BOILERPLATE_RULES } from './boilerplate.ts';
+import { isCodeMistakenForTag, tagsAsWritten } from './code-text.ts';
+import { decodeCloudflareEmail } from './decode-email.ts';
+import { EMBED_ELEMENTS, embedLink } from './embeds.ts';
 import { element, hasVisibleContent, isPhrasing, rename, setChildren } from './dom.ts';
-import { httpsImageUrl, sizeHint } from './images.ts';
+import { httpsImageUrl, isUndefinedUrl, realImageSource, sizeHint } from './images.ts';
 
 /** Generic containers of scraped markup: their loose text becomes paragraphs, then they dissolve. */
 const CONTAINERS = new Set(['div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'center', 'body', 'html']);
@@ -12,7 +15,7 @@ const CONTAINERS = new Set(['div', 'section', 'article', 'main', 'header', 'foot
 const BLOCKS = new Set(['p', 'div', 'figure', 'table', 'ul', 'ol', 'dl', 'blockquote', 'pre', 'hr', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /** Elements whose start and end separate blocks of text (used when flattening deep markup). */
-const BLOCK_BOUNDARIES = new Set([...BLOCKS, 'h1', 'li', 'td', 'th', 'tr', 'caption', 'figcaption', 'dt', 'dd', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'center', 'address']);
+export const BLOCK_BOUNDARIES = new Set([...BLOCKS, 'h1', 'li', 'td', 'th', 'tr', 'caption', 'figcaption', 'dt', 'dd', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'center', 'address']);
 
 /** Inline wrappers that mean nothing when empty (nested <font> soup leaves many). */
 const INLINE_WRAPPERS = new Set(['strong', 'b', 'em', 'i', 'u', 's', 'span', 'a', 'small', 'sub', 'sup', 'mark', 'q', 'cite', 'code']);
@@ -30,6 +33,8 @@ const compiled = (selector: string): Matcher => compile<AnyNode, Element>(select
 const REMOVE = BOILERPLATE_RULES.flatMap((rule) => (rule.action === 'remove' ? [compiled(rule.selector)] : []));
 const UNWRAP = BOILERPLATE_RULES.flatMap((rule) => (rule.action === 'unwrap' ? [compiled(rule.selector)] : []));
 const REMOVE_IF_EMPTY = BOILERPLATE_RULES.flatMap((rule) => (rule.action === 'remove-if-empty' ? [compiled(rule.selector)] : []));
+const REMOVE_IF_TEXT = BOILERPLATE_RULES.flatMap((rule) => (rule.action === 'remove-if-text' ? [{ matches: compiled(rule.selector), text: rule.text }] : []));
+const DECODE_EMAIL = BOILERPLATE_RULES.flatMap((rule) => (rule.action === 'decode-email' ? [compiled(rule.selector)] : []));
 const REMOVE_COMMENTS = BOILERPLATE_RULES.some((rule) => rule.action === 'remove-comments');
 
 /**
@@ -38,12 +43,22 @@ const REMOVE_COMMENTS = BOILERPLATE_RULES.some((rule) => rule.action === 'remove
  * Children are finished before their parent, and each child list is rebuilt once, so the work is
  * linear in the size of the body.
  */
-export function transformTree(document: Document): void {
-  cleanChildren(document, false, 0);
+export function transformTree(document: Document, source: string): void {
+  cleanChildren(document, { bold: false, code: false, source }, 0);
   setChildren(document, wrapLooseText(document.children));
 }
 
-function cleanChildren(parent: ParentNode, insideBold: boolean, depth: number): void {
+/** What an element's position in the tree means for its children. */
+interface Context {
+  /** Inside bold text: a bold <font> needs no <strong> of its own. */
+  bold: boolean;
+  /** Inside <pre> or <code>: an unknown element there is code text (`List<String>`). */
+  code: boolean;
+  /** The parsed text, for tags that must be shown as written. */
+  source: string;
+}
+
+function cleanChildren(parent: ParentNode, context: Context, depth: number): void {
   if (depth >= MAX_DEPTH && isTag(parent)) {
     setChildren(parent, flatten(parent));
     depth = 0; // what flatten leaves is two levels deep: never flattened again
@@ -56,8 +71,22 @@ function cleanChildren(parent: ParentNode, insideBold: boolean, depth: number): 
       continue;
     }
     if (REMOVE.some((matches) => matches(child))) continue;
-    cleanChildren(child, insideBold || isBold(child), depth + 1);
-    for (const node of finishElement(child, insideBold)) {
+    if (DECODE_EMAIL.some((matches) => matches(child))) {
+      kept.push(new Text(decodeCloudflareEmail(child.attribs['data-cfemail'] ?? '') ?? textContent(child)));
+      continue;
+    }
+    if (EMBED_ELEMENTS.has(child.name)) {
+      kept.push(...embedLink(child)); // a link in its place: never a live frame, never silently gone
+      continue;
+    }
+    const inner = { ...context, bold: context.bold || isBold(child), code: context.code || child.name === 'pre' || child.name === 'code' };
+    cleanChildren(child, inner, depth + 1);
+    if (context.code && isCodeMistakenForTag(child)) {
+      const { open, close } = tagsAsWritten(child, context.source);
+      kept.push(open, ...child.children, ...(close === undefined ? [] : [close]));
+      continue;
+    }
+    for (const node of finishElement(child, context.bold)) {
       if (!(isTag(node) && REMOVE_IF_EMPTY.some((matches) => matches(node)) && !hasVisibleContent(node))) kept.push(node);
     }
   }
@@ -67,6 +96,7 @@ function cleanChildren(parent: ParentNode, insideBold: boolean, depth: number): 
 /** The post-order rules for an element whose children are already clean: returns what takes its place. */
 function finishElement(target: Element, insideBold: boolean): ChildNode[] {
   if (UNWRAP.some((matches) => matches(target))) return target.children;
+  if (REMOVE_IF_TEXT.some((rule) => rule.matches(target) && rule.text.test(textContent(target).replace(/\s+/g, ' ').trim()))) return [];
   const name = target.name;
   if (name === 'font') return isBold(target) && !insideBold ? [rename(target, 'strong')] : target.children;
   if (name === 'img') return prepareImage(target) ? [target] : [];
@@ -74,11 +104,28 @@ function finishElement(target: Element, insideBold: boolean): ChildNode[] {
   if (name === 'span' && hasClass(target, 'img_descr')) return textContent(target).trim() === '' ? [] : [rename(target, 'figcaption')];
   if (hasClass(target, 'img_wrapper')) return finishImageWrapper(target);
   if (name === 'p') return finishParagraph(target);
+  // An inline element around blocks (Google Sites' <span><div>…</div></span>) cannot sit in a paragraph: it dissolves.
+  if (isPhrasing(target) && target.children.some((child) => isTag(child) && !isPhrasing(child))) return wrapLooseText(target.children);
+  // A caption outside a figure (巴哈姆特 puts its images in one) is just a container.
+  if (name === 'figcaption' && !(target.parent !== null && isTag(target.parent) && target.parent.name === 'figure')) return wrapLooseText(target.children);
   if (name === 'table') return [element('div', { class: 'table-scroll' }, [target])]; // wide tables scroll on phones
+  if (name === 'th' && !/^(row|col|rowgroup|colgroup)$/.test(target.attribs.scope ?? '')) target.attribs.scope = headerScope(target);
   if (CONTAINERS.has(name)) return wrapLooseText(target.children);
-  if (INLINE_WRAPPERS.has(name) && !target.children.some(hasVisibleContent)) return [];
+  // An empty wrapper goes, but a space it held still separates words (333's `g<sup>y</sup><sup> </sup>mod`).
+  if (INLINE_WRAPPERS.has(name) && !target.children.some(hasVisibleContent)) return target.children.filter(isText);
   if (TRAILING_BREAK_BLOCKS.has(name)) removeTrailingBreaks(target);
+  // The source's own classes on links and spans mean nothing here, and `embed` must only mark our stand-in links.
+  if (name === 'a' || name === 'span') delete target.attribs.class;
   return [target];
+}
+
+/** What a header cell without a valid scope heads, for screen readers: its column in the first row, else its row. */
+function headerScope(th: Element): string {
+  const row = th.parent;
+  if (row === null || !isTag(row)) return 'col';
+  const section = row.parent;
+  const firstRow = section !== null && isTag(section) && (section.name === 'thead' || section.children.find((child) => isTag(child)) === row);
+  return firstRow ? 'col' : 'row';
 }
 
 /** Sina marks bold runs as `<font cms-style="… strong-Bold …">`. */
@@ -192,9 +239,13 @@ function mergeAdjacentStrong(nodes: ChildNode[]): ChildNode[] {
   return result;
 }
 
-/** Every image: https URL, empty alt when none, size from the URL hint, and no Referer. False: drop it. */
+/**
+ * Every image: the real picture of a lazy-loaded one (images.ts), https URL, empty alt when none, size
+ * from the URL hint, and no Referer. False: drop it (no usable URL, or a script's `/undefined`).
+ */
 function prepareImage(img: Element): boolean {
-  const src = httpsImageUrl(img.attribs.src ?? '');
+  const real = realImageSource(img.attribs);
+  const src = isUndefinedUrl(real) ? undefined : httpsImageUrl(real);
   if (src === undefined) return false;
   const attribs: Record<string, string> = { src, alt: img.attribs.alt ?? '' };
   // 知乎日报 shows the answerer's avatar as a small round icon, not as a picture of the story.

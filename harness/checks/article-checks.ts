@@ -1,6 +1,7 @@
 import type { ExpectedArticle } from '../oracle/expected.ts';
 import type { ObservedPage } from '../observe/observe-page.ts';
 import { checkBoilerplate } from './boilerplate.ts';
+import { checkEmbeds } from './embeds.ts';
 import { checkHealth } from './health.ts';
 import { checkImages } from './images.ts';
 import { checkMetadata } from './metadata.ts';
@@ -9,7 +10,7 @@ import { checkText } from './text.ts';
 
 /** A named fidelity check of one article page. */
 export interface ArticleCheck {
-  id: 'text' | 'boilerplate' | 'images' | 'metadata' | 'health';
+  id: 'text' | 'boilerplate' | 'images' | 'embeds' | 'metadata' | 'health';
   title: string;
   run(expected: ExpectedArticle, observed: ObservedPage, zone: string): CheckResult;
 }
@@ -19,6 +20,7 @@ export const ARTICLE_CHECKS: readonly ArticleCheck[] = [
   { id: 'text', title: 'text preserved', run: (expected, observed) => checkText(expected, observed) },
   { id: 'boilerplate', title: 'boilerplate gone', run: (expected, observed) => checkBoilerplate(expected, observed) },
   { id: 'images', title: 'images and referrer policy', run: (expected, observed) => checkImages(expected, observed) },
+  { id: 'embeds', title: 'embedded media offered', run: (expected, observed) => checkEmbeds(expected, observed) },
   { id: 'metadata', title: 'metadata matches the front matter', run: (expected, observed, zone) => checkMetadata(expected, observed, zone) },
   { id: 'health', title: 'page health', run: (_, observed) => checkHealth(observed) },
 ];

@@ -12,10 +12,15 @@ const REQUIRED_POLICY = 'no-referrer';
  * of the page has referrerpolicy="no-referrer" as attribute and as DOM property; and on the wire no
  * image request carries a Referer header.
  */
-export function checkImages(expected: Pick<ExpectedArticle, 'images'>, observed: Pick<ObservedPage, 'images' | 'network' | 'url'>): CheckResult {
+export function checkImages(expected: Pick<ExpectedArticle, 'images'> & Partial<Pick<ExpectedArticle, 'brokenImages'>>, observed: Pick<ObservedPage, 'images' | 'network' | 'url'>): CheckResult {
   const content = observed.images.filter((image) => image.inContent).map((image) => normalizeImageUrl(image.src) ?? image.src);
   const findings: Finding[] = [...orderFindings(expected.images, content), ...policyFindings(observed), ...wireFindings(observed)];
-  return { findings, metrics: { expectedImages: expected.images.length, contentImages: content.length, imageRequests: observed.network.images.length } };
+  const broken = expected.brokenImages ?? [];
+  return {
+    findings,
+    metrics: { expectedImages: expected.images.length, contentImages: content.length, imageRequests: observed.network.images.length, brokenInSource: broken.length },
+    ...(broken.length === 0 ? {} : { notes: broken.map((raw) => `an image of the source is broken there (its URL is a script's "undefined": ${raw}); a faithful page leaves it out`) }),
+  };
 }
 
 /** Compares content image sequences; a swap shows as the images that moved. */

@@ -5,10 +5,11 @@ import type { CheckResult, Finding } from './result.ts';
 import { parsedHtml } from './parsed-html.ts';
 
 /**
- * Index page: links every article exactly once, newest first (equal dates in any order), and every
- * thumbnail keeps referrerpolicy="no-referrer" as attribute, property and on the wire.
+ * Index page: links every article exactly once, newest first (equal dates in any order), articles of
+ * unknown date after every dated one and by title (code-point order), and every thumbnail keeps
+ * referrerpolicy="no-referrer" as attribute, property and on the wire.
  */
-export function checkIndex(articles: Pick<ExpectedArticle, 'slug' | 'published'>[], observed: Pick<ObservedPage, 'html' | 'url' | 'images' | 'network'>): CheckResult {
+export function checkIndex(articles: Pick<ExpectedArticle, 'slug' | 'published' | 'title'>[], observed: Pick<ObservedPage, 'html' | 'url' | 'images' | 'network'>): CheckResult {
   const $ = parsedHtml(observed);
   const linked = $('a[href]')
     .toArray()
@@ -30,14 +31,25 @@ export function checkIndex(articles: Pick<ExpectedArticle, 'slug' | 'published'>
   for (let i = 1; i < order.length; i++) {
     const previous = order[i - 1];
     const current = order[i];
-    if (previous !== undefined && current !== undefined && current.published > previous.published) {
-      findings.push({ message: `not newest first: ${current.slug} (${current.published.toISOString()}) is listed after ${previous.slug} (${previous.published.toISOString()})` });
-    }
+    if (previous !== undefined && current !== undefined) findings.push(...orderFinding(previous, current));
   }
 
   const thumbnails = checkImages({ images: [] }, { ...observed, images: observed.images.map((image) => ({ ...image, inContent: false })) });
   findings.push(...thumbnails.findings);
   return { findings, metrics: { links: linked.length, articles: articles.length, thumbnails: observed.images.length } };
+}
+
+/** What is wrong, if anything, with `current` being listed right after `previous`. */
+function orderFinding(previous: Pick<ExpectedArticle, 'slug' | 'published' | 'title'>, current: Pick<ExpectedArticle, 'slug' | 'published' | 'title'>): Finding[] {
+  const [before, after] = [previous.published, current.published];
+  if (before !== undefined && after !== undefined) {
+    return after > before ? [{ message: `not newest first: ${current.slug} (${after.toISOString()}) is listed after ${previous.slug} (${before.toISOString()})` }] : [];
+  }
+  if (before === undefined && after !== undefined) return [{ message: `${current.slug} (${after.toISOString()}) is listed after ${previous.slug}, whose date is unknown: articles of unknown date come last` }];
+  if (before === undefined && after === undefined && current.title < previous.title) {
+    return [{ message: `articles of unknown date are not in title order: "${current.title}" (${current.slug}) is listed after "${previous.title}" (${previous.slug})` }];
+  }
+  return [];
 }
 
 /** The page name a link points to on the same server: `x.html`, `x/` and `x/index.html` all name `x`. */

@@ -7,7 +7,7 @@ import type { ObservedPage } from '../observe/observe-page.ts';
 import type { CheckResult, Finding } from './result.ts';
 import { parsedHtml } from './parsed-html.ts';
 
-type Expected = Pick<ExpectedArticle, 'title' | 'published' | 'author' | 'categories' | 'headimg' | 'comments' | 'blocks'>;
+type Expected = Pick<ExpectedArticle, 'title' | 'published' | 'author' | 'categories' | 'headimg' | 'comments' | 'blocks' | 'lead'>;
 type Observed = Pick<ObservedPage, 'html' | 'h1' | 'byline' | 'categories'>;
 
 /** One compared value: what the source says, what the page says where. */
@@ -38,10 +38,15 @@ export function checkMetadata(expected: Expected, observed: Observed, zone: stri
   same('title', 'og:title', expected.title, meta($, 'og:title')[0]);
   same('title', 'JSON-LD headline', expected.title, text(ld?.headline));
 
-  const instant = expected.published.toISOString();
+  const published = expected.published;
   const date = (where: string, value: string | undefined): void => {
+    if (published === undefined) {
+      // An unknown date must not be made up: no machine-readable date at all.
+      rows.push({ field: 'date', where, expected: '(absent: the source has no readable date)', actual: value ?? '(absent)', ok: value === undefined });
+      return;
+    }
     const read = value === undefined ? undefined : readPublishedInstant(value, zone);
-    rows.push({ field: 'date', where, expected: instant, actual: value ?? '(absent)', ok: read?.getTime() === expected.published.getTime() });
+    rows.push({ field: 'date', where, expected: published.toISOString(), actual: value ?? '(absent)', ok: read?.getTime() === published.getTime() });
   };
   date('time[datetime]', $('time[datetime]').first().attr('datetime'));
   date('article:published_time', meta($, 'article:published_time')[0]);
@@ -70,12 +75,7 @@ export function checkMetadata(expected: Expected, observed: Observed, zone: stri
   image('og:image', meta($, 'og:image'));
   image('JSON-LD image', imageUrls(ld?.image));
 
-  const description = meta($, 'description', 'name')[0];
-  const first = expected.blocks[0];
-  if (first !== undefined) {
-    const got = description === undefined ? undefined : normalizeText(description).replace(/(…|\.\.\.)$/, '').trim();
-    rows.push({ field: 'description', where: 'meta description', expected: `a start of "${first.slice(0, 30)}…"`, actual: description ?? '(absent)', ok: got !== undefined && got !== '' && first.startsWith(got) });
-  }
+  rows.push(descriptionRow(expected, meta($, 'description', 'name')[0]));
 
   if (!expected.comments) {
     const area = $(PAGE_CONVENTIONS.commentArea);
@@ -89,6 +89,23 @@ export function checkMetadata(expected: Expected, observed: Observed, zone: stri
     metrics: { compared: rows.length },
     ...(findings.length === 0 ? {} : { report: { name: 'metadata.md', contentType: 'text/markdown' as const, body: table(rows) } }),
   };
+}
+
+/**
+ * The description must be a start of the article's text from its lead on (the first block outside
+ * headings and captions with a letter or digit; see text-blocks.ts), of any length, an ending `…` or
+ * `...` aside. With no lead there is nothing to describe, and no description is expected.
+ */
+function descriptionRow(expected: Pick<ExpectedArticle, 'blocks' | 'lead'>, description: string | undefined): Row {
+  const where = 'meta description';
+  if (expected.lead === -1) return { field: 'description', where, expected: '(absent: the article has no text to describe)', actual: description ?? '(absent)', ok: description === undefined };
+  const text = expected.blocks.slice(expected.lead).join(' ');
+  const got = description === undefined ? undefined : normalizeText(description).replace(/(…|\.\.\.)$/, '').trim();
+  return { field: 'description', where, expected: `a start of "${excerptStart(text)}…"`, actual: description ?? '(absent)', ok: got !== undefined && got !== '' && text.startsWith(got) };
+}
+
+function excerptStart(text: string): string {
+  return [...text].slice(0, 30).join('');
 }
 
 function meta($: CheerioAPI, key: string, attribute: 'property' | 'name' = 'property'): string[] {

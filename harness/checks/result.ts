@@ -17,6 +17,8 @@ export interface CheckResult {
   metrics: Record<string, number>;
   /** Present when there is something to explain. */
   report?: Report;
+  /** Worth knowing but not wrong with the page (say, an image broken in the source itself): annotated, never failing. */
+  notes?: string[];
 }
 
 /** Shortens text for a message, keeping its start and end. */

@@ -8,7 +8,7 @@ import { countOf, excerpt, type CheckResult, type Finding } from './result.ts';
  * Text preserved: every block of the source appears in the rendered content, in order, exactly once,
  * as a reader sees it. Recall is the share of the source's characters found in order.
  */
-export function checkText(expected: ExpectedArticle, observed: Pick<ObservedPage, 'blocks' | 'contentRoot'>): CheckResult {
+export function checkText(expected: ExpectedArticle, observed: Pick<ObservedPage, 'blocks' | 'contentRoot' | 'preformatted'>): CheckResult {
   if (observed.contentRoot === null) {
     return { findings: [{ message: 'the page has no content root (set ARCHIVE_CONTENT_SELECTOR to the element holding the article body)' }], metrics: { recall: 0 } };
   }
@@ -37,6 +37,8 @@ export function checkText(expected: ExpectedArticle, observed: Pick<ObservedPage
     else if (have > want) findings.push({ message: `duplicated block: "${excerpt(block)}" shown ${have} times, the source has it ${want === 1 ? 'once' : `${want} times`}` });
   }
 
+  findings.push(...preformattedFindings(expected.preformatted, observed.preformatted));
+
   const total = length(expected.blocks);
   const recall = total === 0 ? 1 : length(inOrder) / total;
   const result: CheckResult = { findings, metrics: { recall: Math.round(recall * 10000) / 10000, sourceBlocks: expected.blocks.length, renderedBlocks: rendered.length } };
@@ -56,6 +58,28 @@ export function checkText(expected: ExpectedArticle, observed: Pick<ObservedPage
     };
   }
   return result;
+}
+
+/**
+ * Preformatted blocks (code, verse) are compared exactly: there, whitespace and line breaks are the
+ * text. Names the first line that differs, with both versions.
+ */
+function preformattedFindings(expected: string[], rendered: string[]): Finding[] {
+  if (expected.length !== rendered.length) {
+    return expected.length === 0 ? [] : [{ message: `the source has ${expected.length} preformatted block(s), the page ${rendered.length}` }];
+  }
+  const findings: Finding[] = [];
+  expected.forEach((want, index) => {
+    const got = rendered[index] ?? '';
+    if (got === want || got.replace(/\n$/, '') === want.replace(/\n$/, '')) return;
+    const [wantLines, gotLines] = [want.split('\n'), got.split('\n')];
+    const line = wantLines.findIndex((text, at) => text !== gotLines[at]);
+    const at = line === -1 ? wantLines.length : line;
+    findings.push({
+      message: `preformatted block #${index + 1} of ${expected.length} differs at line ${at + 1}: the source has ${JSON.stringify(excerpt(wantLines[at] ?? '(end)', 60))}, the page ${JSON.stringify(excerpt(gotLines[at] ?? '(end)', 60))}`,
+    });
+  });
+  return findings;
 }
 
 /** A missing block often survives merged into, or split across, rendered blocks; say so. */

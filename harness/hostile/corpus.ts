@@ -9,9 +9,9 @@ export interface Payload {
   html: string;
 }
 
-/** Loads every payload of fixtures/xss: DOMPurify's expect.mjs, html5sec vectors, SonarSource mXSS, ours. */
+/** Loads every payload of fixtures/xss: DOMPurify's expect.mjs, html5sec vectors, SonarSource mXSS, ours (fields, embeds). */
 export async function loadPayloads(dir = 'fixtures/xss'): Promise<Payload[]> {
-  return [...(await dompurify(dir)), ...html5sec(dir), ...mxss(dir), ...fields(dir)];
+  return [...(await dompurify(dir)), ...html5sec(dir), ...mxss(dir), ...ours(dir, 'field-payloads.json', 'fields'), ...ours(dir, 'embed-payloads.json', 'embeds')];
 }
 
 /** DOMPurify's test cases: an ES module whose only statement exports an array literal of plain objects. */
@@ -48,8 +48,8 @@ function expandTemplate(cell: string): string {
   return template[2].replace(/\$\{"([^"]*)"\.repeat\(n\)\}/g, (_, text: string) => text.repeat(times));
 }
 
-/** Our own payloads aimed at front-matter places. */
-function fields(dir: string): Payload[] {
-  const { payloads } = JSON.parse(readFileSync(join(dir, 'field-payloads.json'), 'utf8')) as { payloads: string[] };
-  return payloads.map((html, index) => ({ id: `fields#${index + 1}`, html }));
+/** Our own payloads: aimed at front-matter places (`fields`), and at the links that stand in for embeds (`embeds`). */
+function ours(dir: string, file: string, source: string): Payload[] {
+  const { payloads } = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { payloads: string[] };
+  return payloads.map((html, index) => ({ id: `${source}#${index + 1}`, html }));
 }

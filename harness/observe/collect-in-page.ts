@@ -8,6 +8,21 @@ export interface CollectOptions {
   contentRoot: readonly string[];
   byline: readonly string[];
   categories: readonly string[];
+  /** The links a page shows in place of embedded media: read as embeds, not as text. */
+  embedLink: string;
+}
+
+/** An embed as the page offers it: a link standing in for it, or a live player or frame. */
+export interface EmbedFacts {
+  /** 'a' (or another element) for a link matching the embed-link selector; iframe, video, … for a live one. */
+  tag: string;
+  link: boolean;
+  /** Raw addresses, resolved against the page: href of a link; src / data-src / data / <source> srcs of a live embed. */
+  href: string | null;
+  src: string | null;
+  sources: string[];
+  text: string;
+  visible: boolean;
 }
 
 /** One image element as the browser sees it. */
@@ -33,6 +48,10 @@ export interface PageFacts {
   texts: { text: string; visible: boolean }[];
   comments: string[];
   images: ImageFacts[];
+  /** Embeds inside the content root, in document order (none inside another: that is fallback content). */
+  embeds: EmbedFacts[];
+  /** The rendered text of each outermost <pre> in the content root, whitespace and line breaks as shown. */
+  preformatted: string[];
   h1: string[];
   byline: string;
   categories: string[];
@@ -64,6 +83,8 @@ export function collectPageFacts(options: CollectOptions): PageFacts {
     if (visible === undefined) {
       const parent = node.parentElement;
       if (parent === null || isHidden(parent)) visible = false;
+      // Whitespace only separates words: where a line wraps it has no box of its own, yet it still separates.
+      else if (node.data.trim() === '') visible = true;
       else {
         range.selectNodeContents(node);
         const rect = range.getBoundingClientRect();
@@ -105,6 +126,7 @@ export function collectPageFacts(options: CollectOptions): PageFacts {
       current += ' ';
       return;
     }
+    if (element.matches(options.embedLink)) return; // stands in for an embed: checked as one, not as text
     const display = getComputedStyle(element).display;
     if (display === 'none' || isHidden(element)) return;
     const inline = display.startsWith('inline') || display === 'contents' || display.startsWith('ruby');
@@ -133,6 +155,24 @@ export function collectPageFacts(options: CollectOptions): PageFacts {
     return [];
   })();
   const byline = first(options.byline);
+  const LIVE = 'iframe, video, audio, embed, object';
+  const embeds: EmbedFacts[] = [];
+  if (root !== null) {
+    for (const element of root.element.querySelectorAll(`${options.embedLink}, ${LIVE}`)) {
+      if (element.parentElement?.closest(`${options.embedLink}, ${LIVE}`) != null) continue; // fallback or decoration inside another
+      const link = element.matches(options.embedLink);
+      const absolute = (value: string | null): string | null => (value === null ? null : new URL(value, document.baseURI).href);
+      embeds.push({
+        tag: element.tagName.toLowerCase(),
+        link,
+        href: link ? absolute(element.getAttribute('href')) : null,
+        src: link ? null : absolute(element.getAttribute(element.tagName === 'OBJECT' ? 'data' : 'src') ?? element.getAttribute('data-src')),
+        sources: link ? [] : [...element.querySelectorAll(':scope > source[src]')].map((source) => (source as HTMLSourceElement).src),
+        text: visibleText(element).trim(),
+        visible: !isHidden(element),
+      });
+    }
+  }
   return {
     html: document.documentElement.outerHTML,
     contentRoot: root?.selector ?? null,
@@ -145,6 +185,8 @@ export function collectPageFacts(options: CollectOptions): PageFacts {
       property: img.referrerPolicy,
       inContent: root !== null && root.element.contains(img),
     })),
+    embeds,
+    preformatted: root === null ? [] : [...root.element.querySelectorAll('pre')].filter((pre) => pre.parentElement?.closest('pre') == null).map((pre) => (pre as HTMLElement).innerText),
     h1: [...document.querySelectorAll('h1')].filter((h1) => !isHidden(h1)).map(visibleText),
     byline: byline === null ? '' : visibleText(byline.element),
     categories,

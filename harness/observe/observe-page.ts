@@ -54,12 +54,14 @@ export class PageObserver {
    * Gathers the loaded page's facts. A page that navigates away by itself (a meta refresh, a script)
    * is not a crash of the harness: it is recorded for the health check and the new page is observed.
    */
-  private async collect(): Promise<PageFacts> {
+  private async collect(requested: string): Promise<PageFacts> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.page.evaluate(collectPageFacts, { contentRoot: contentRootSelectors(), byline: PAGE_CONVENTIONS.byline, categories: PAGE_CONVENTIONS.categories });
+        return await this.page.evaluate(collectPageFacts, { contentRoot: contentRootSelectors(), byline: PAGE_CONVENTIONS.byline, categories: PAGE_CONVENTIONS.categories, embedLink: PAGE_CONVENTIONS.embedLink });
       } catch (error) {
-        if (!/Execution context was destroyed|navigat/i.test(String(error)) || attempt >= MAX_SELF_NAVIGATIONS) throw error;
+        // Caught mid-navigation, the page may have no document element yet: any error then means "it moved".
+        const moved = /Execution context was destroyed|navigat/i.test(String(error)) || this.page.url() !== requested;
+        if (!moved || attempt >= MAX_SELF_NAVIGATIONS) throw error;
         this.console.push({ type: 'navigation', text: `the page navigated away by itself, to ${this.page.url()}` });
         await this.page.waitForLoadState('load');
       }
@@ -74,7 +76,7 @@ export class PageObserver {
     this.network.reset();
     // 'load' has waited for style sheets and every image request; text checks need no web fonts.
     const response = await this.page.goto(url, { waitUntil: 'load' });
-    const facts = await this.collect();
+    const facts = await this.collect(response?.url() ?? url);
     return {
       ...facts,
       url,

@@ -1,6 +1,9 @@
 import { load, type Cheerio, type CheerioAPI } from 'cheerio';
-import { hasChildren, isComment, isTag, isText, type AnyNode, type Comment, type Element } from 'domhandler';
+import { decodeHTML } from 'entities';
+import { hasChildren, isComment, isTag, Text, type AnyNode, type Comment } from 'domhandler';
 import { CATALOGUE, COMMENT_MARKERS, PLACEHOLDER_IMAGE_HOSTS, QR_PROMO_IMAGE } from './catalogue.ts';
+import { bodyText, plainBodyText, preformattedTexts, textBlocks } from './text-blocks.ts';
+import { contentImages, expectedEmbeds, type ExpectedEmbed } from './media.ts';
 import { normalizeImageUrl, normalizeText } from './normalize.ts';
 import type { SourcePost } from './source.ts';
 
@@ -17,7 +20,8 @@ export interface ExpectedArticle {
   slug: string;
   file: string;
   title: string;
-  published: Date;
+  /** Undefined when the source's date is missing or unreadable: the page must then publish no date. */
+  published: Date | undefined;
   author: string;
   categories: string[];
   /** The lead image (https), or undefined when the source only had the QR promo or a placeholder. */
@@ -25,27 +29,35 @@ export interface ExpectedArticle {
   comments: boolean;
   /** Visible text blocks of the body in order, whitespace normalised. */
   blocks: string[];
-  /** Content image URLs in order (normalised). */
+  /**
+   * Index of the article's lead in `blocks`: the first block outside headings and captions with a
+   * letter or digit (-1: none). A description must be a start of the text from there on.
+   */
+  lead: number;
+  /** The text of each <pre> block exactly as written (whitespace and line breaks are part of code and verse). */
+  preformatted: string[];
+  /** Content image URLs in order (normalised; the real picture of a lazy-loaded image). */
   images: string[];
+  /** Images broken in the source itself (a script's `/undefined` URL): a faithful page leaves them out. */
+  brokenImages: string[];
+  /** Embedded media and frames in order: each must still be offered, as a link or a player, to the same target. */
+  embeds: ExpectedEmbed[];
   probes: LeakProbe[];
 }
 
-/** Elements that start and end a block of text in HTML's default rendering. */
-const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'legend',
-  'li', 'listing', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'xmp',
-]);
 
 /** Builds the expected model of an article from its source post. */
 export function expectedArticle(slug: string, post: SourcePost): ExpectedArticle {
-  const plain = !/<[a-zA-Z!/?]/.test(post.body);
-  const $ = load(plain ? '' : post.body, null, false); // parse5: the tree a browser builds from the source
+  const plain = plainBody(post.body);
+  // parse5: the tree a browser builds from the source; positions kept to read unescaped code as written.
+  const $ = load(plain === undefined ? post.body : '', { sourceCodeLocationInfo: true }, false);
   const probes: LeakProbe[] = [];
   collectComments($, probes);
   removeChrome($, probes);
-  const blocks = plain ? plainTextBlocks(post.body) : textBlocks($.root().contents().toArray());
+  decodeProtectedEmails($, probes);
+  const { blocks, lead } = plain === undefined ? bodyText($.root().contents().toArray(), post.body) : plainBodyText(plain);
   const content = blocks.join('\n');
+  const { images, broken } = contentImages($.root());
   return {
     slug,
     file: post.file,
@@ -56,17 +68,18 @@ export function expectedArticle(slug: string, post: SourcePost): ExpectedArticle
     headimg: articleImage(post.headimg),
     comments: post.comments,
     blocks,
-    images: imageUrls($, $('img')),
+    lead,
+    preformatted: preformattedTexts($('pre').toArray().filter((pre) => $(pre).parents('pre').length === 0), post.body),
+    images,
+    brokenImages: broken,
+    embeds: expectedEmbeds($),
     probes: distinctProbes(probes, content),
   };
 }
 
-/** The normalised URLs of some <img> elements, in order; those without a usable src left out. */
-function imageUrls($: CheerioAPI, images: Cheerio<Element>): string[] {
-  return images
-    .toArray()
-    .map((img) => normalizeImageUrl($(img).attr('src') ?? ''))
-    .filter((url): url is string => url !== undefined);
+/** The pictures of some chrome: probes that must not appear in any attribute of the page. */
+function imageUrls(within: Cheerio<AnyNode>): string[] {
+  return contentImages(within).images;
 }
 
 /** Every comment is chrome: its text must not survive, and ad-list comments hide HTML whose text must not surface. */
@@ -79,7 +92,7 @@ function collectComments($: CheerioAPI, probes: LeakProbe[]): void {
     if (adList?.[1] !== undefined) {
       const inner = load(adList[1], null, false);
       for (const block of textBlocks(inner.root().contents().toArray())) probes.push({ entry: 'ad-list', kind: 'text', value: block });
-      for (const url of imageUrls(inner, inner('img'))) probes.push({ entry: 'ad-list', kind: 'url', value: url });
+      for (const url of imageUrls(inner.root())) probes.push({ entry: 'ad-list', kind: 'url', value: url });
     }
   }
   $(comments).remove();
@@ -98,15 +111,39 @@ function commentsIn(nodes: AnyNode[]): Comment[] {
   return found;
 }
 
+/**
+ * Chrome texts shorter than this are not probed: a "9" (a share count) or "赞赏" occurs in dates, URLs
+ * and ordinary prose, so finding it says nothing about chrome. Catalogue `texts` are always probed.
+ */
+const MIN_PROBE_LENGTH = 4;
+
+/**
+ * Cloudflare's e-mail protection shows "[email protected]" until its script writes the address in:
+ * readers saw the address, so the source is read with it decoded (hex bytes, the first XORed into the
+ * rest, UTF-8). What must not survive is the placeholder.
+ */
+function decodeProtectedEmails($: CheerioAPI, probes: LeakProbe[]): void {
+  $('.__cf_email__[data-cfemail]').each((_, element) => {
+    const hex = $(element).attr('data-cfemail') ?? '';
+    if (!/^([0-9a-fA-F]{2})+$/.test(hex) || hex.length < 4) return;
+    const bytes = Buffer.from(hex, 'hex');
+    const key = bytes[0] ?? 0;
+    $(element).replaceWith(new Text(Buffer.from(bytes.subarray(1).map((byte) => byte ^ key)).toString('utf8')));
+    probes.push({ entry: 'email-protection', kind: 'text', value: '[email protected]' });
+  });
+}
+
 /** Removes the catalogue's chrome from the source, recording what each removal must leave absent. */
 function removeChrome($: CheerioAPI, probes: LeakProbe[]): void {
   for (const entry of CATALOGUE) {
     for (const text of entry.texts ?? []) probes.push({ entry: entry.id, kind: 'text', value: text });
     for (const url of entry.urls ?? []) probes.push({ entry: entry.id, kind: 'url', value: url });
     if (entry.selector === undefined) continue;
-    const found = $(entry.selector);
+    const pattern = entry.textPattern;
+    const found = pattern === undefined ? $(entry.selector) : $(entry.selector).filter((_, element) => pattern.test(normalizeText($(element).text())));
     if (found.length === 0) continue;
-    const renderedSelector = entry.renderedSelector === undefined ? entry.selector : entry.renderedSelector;
+    // A selector narrowed by its text would match content in a page: its text is probed instead.
+    const renderedSelector = entry.renderedSelector !== undefined ? entry.renderedSelector : pattern === undefined ? entry.selector : null;
     if (renderedSelector !== null) probes.push({ entry: entry.id, kind: 'selector', value: renderedSelector });
     if (entry.keepText) {
       found.each((_, element) => void $(element).replaceWith($(element).contents()));
@@ -115,8 +152,8 @@ function removeChrome($: CheerioAPI, probes: LeakProbe[]): void {
     found.each((_, element) => {
       const isCode = isTag(element) && (element.name === 'style' || element.name === 'script');
       const texts = isCode ? $(element).text().split('\n').map(normalizeText).filter((line) => line.length >= 8) : textBlocks([element]);
-      for (const value of texts) probes.push({ entry: entry.id, kind: 'text', value });
-      for (const url of imageUrls($, $(element).find('img').add($(element).filter('img')))) probes.push({ entry: entry.id, kind: 'url', value: url });
+      for (const value of texts) if ([...value].length >= MIN_PROBE_LENGTH) probes.push({ entry: entry.id, kind: 'text', value });
+      for (const url of imageUrls($(element))) probes.push({ entry: entry.id, kind: 'url', value: url });
     });
     found.remove();
   }
@@ -134,43 +171,17 @@ function distinctProbes(probes: LeakProbe[], content: string): LeakProbe[] {
 }
 
 /**
- * Splits nodes into the text blocks a reader sees: block elements start and end blocks, <br> is a
- * space. Iterative: scraped markup can nest thousands of levels deep.
+ * A body that is plain text, as the archive states: one with no markup at all, or with nothing but the
+ * feed generator's wrapping `<div>` (whose text is still HTML text: entities are decoded). Undefined
+ * for an HTML body.
  */
-function textBlocks(nodes: AnyNode[]): string[] {
-  const blocks: string[] = [];
-  let current = '';
-  const flush = (): void => {
-    const text = normalizeText(current);
-    if (text !== '') blocks.push(text);
-    current = '';
-  };
-  const stack: (AnyNode | 'end of block')[] = [...nodes].reverse();
-  while (stack.length > 0) {
-    const node = stack.pop() as AnyNode | 'end of block';
-    if (node === 'end of block') flush();
-    else if (isText(node)) current += node.data;
-    else if (isTag(node)) {
-      if (node.name === 'br') current += ' ';
-      else {
-        if (BLOCK_TAGS.has(node.name)) {
-          flush();
-          stack.push('end of block');
-        }
-        for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as AnyNode);
-      }
-    }
-  }
-  flush();
-  return blocks;
-}
-
-/** A body with no markup: paragraphs are separated by blank lines. */
-function plainTextBlocks(body: string): string[] {
-  return body
-    .split(/\n[ \t\u3000]*\n/)
-    .map(normalizeText)
-    .filter((block) => block !== '');
+function plainBody(body: string): string | undefined {
+  const hasMarkup = (text: string): boolean => /<[a-zA-Z!/?]/.test(text);
+  if (!hasMarkup(body)) return body;
+  const trimmed = body.trim();
+  if (!trimmed.startsWith('<div>') || !trimmed.endsWith('</div>')) return undefined;
+  const inner = trimmed.slice('<div>'.length, -'</div>'.length);
+  return hasMarkup(inner) ? undefined : decodeHTML(inner);
 }
 
 function articleImage(raw: string): string | undefined {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { decodeHTML } from 'entities';
 import matter from 'gray-matter';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
@@ -10,8 +11,10 @@ export class SourceError extends Error {}
 /** An archived post as the oracle reads it: front-matter fields and the raw HTML body. */
 export interface SourcePost {
   file: string;
+  /** The title; a blank one is replaced by the file name (or 无题 when that is blank too), as the renderer states. */
   title: string;
-  published: Date;
+  /** Undefined for a missing, blank or unreadable date: a faithful page then shows no date at all. */
+  published: Date | undefined;
   author: string;
   categories: string[];
   headimg: string;
@@ -50,10 +53,9 @@ export function readSourcePost(file: string, zone: string): SourcePost {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new SourceError(`${file}: front matter is not a set of fields`);
   const fields = data as Record<string, unknown>;
 
-  const title = decodeHTML(asText(fields.title)).trim();
-  if (title === '') throw new SourceError(`${file}: front matter has no title`);
+  if (fields.title === undefined || fields.title === null) throw new SourceError(`${file}: front matter has no title`);
+  const title = decodeHTML(asText(fields.title)).trim() || titleFromFileName(file);
   const published = readInstant(asText(fields.date), zone);
-  if (published === undefined) throw new SourceError(`${file}: front matter date "${asText(fields.date)}" cannot be read`);
   const categories = fields.categories;
   if (categories != null && typeof categories !== 'string' && !Array.isArray(categories)) {
     throw new SourceError(`${file}: categories must be a list of names`);
@@ -68,6 +70,11 @@ export function readSourcePost(file: string, zone: string): SourcePost {
     comments: fields.comments !== false,
     body,
   };
+}
+
+/** The stated stand-in for a blank title: the file name without `.md`, or 无题 ("untitled") when that is blank too. */
+function titleFromFileName(file: string): string {
+  return basename(file, '.md').trim() || '无题';
 }
 
 function asText(value: unknown): string {

@@ -13,6 +13,7 @@ export async function recordCheck(testInfo: TestInfo, check: string, result: Che
     type: ANNOTATIONS.check,
     description: JSON.stringify({ check, findings: result.findings.length, metrics: result.metrics }),
   });
+  for (const note of result.notes ?? []) testInfo.annotations.push({ type: ANNOTATIONS.note, description: `${check}: ${note}` });
   if (result.findings.length > 0 && result.report !== undefined) {
     await testInfo.attach(result.report.name, { body: result.report.body, contentType: result.report.contentType });
   }

@@ -48,6 +48,8 @@ export const ANNOTATIONS = {
   environmentChanged: 'fidelity-environment-changed',
   environment: 'fidelity-environment',
   deletedGolden: 'fidelity-golden-deleted',
+  /** Something a check noticed that is not wrong with the page (an image broken in the source). */
+  note: 'fidelity-note',
   /** Screenshots not taken because this run's browser is not the pinned build goldens are made with. */
   screenshotsSkipped: 'fidelity-screenshots-skipped',
 } as const;

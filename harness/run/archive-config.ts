@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
 
 /** Environment variable set by global setup to the folder the suite renders into. */
 export const RENDERED_DIR_ENV = 'ARCHIVE_RENDERED_DIR';
@@ -21,6 +23,44 @@ export function envValue(env: NodeJS.ProcessEnv, name: string): string | undefin
 export function archiveConfig(env: NodeJS.ProcessEnv = process.env): ArchiveConfig {
   const out = envValue(env, 'ARCHIVE_OUT');
   return { srcDir: resolve(envValue(env, 'ARCHIVE_SRC') ?? 'fixtures'), outDir: out === undefined ? undefined : resolve(out) };
+}
+
+/** The file in a source folder holding that archive's own defaults (environment variables override them). */
+export const ARCHIVE_SETTINGS_FILE = 'archive-fidelity.json';
+
+const ArchiveSettings = z
+  .object({
+    /** Why these settings: for the people who maintain the archive. */
+    why: z.string().optional(),
+    /** Which pages get the visual check, as ARCHIVE_VISUAL (see harness/visual/plan.ts). */
+    visual: z.string().optional(),
+  })
+  .strict();
+
+/** An archive's own defaults, from `<ARCHIVE_SRC>/archive-fidelity.json`. */
+export type ArchiveSettings = z.infer<typeof ArchiveSettings>;
+
+/** Reads an archive's settings file; none is no settings. A bad file is an error naming the file and the field. */
+export function archiveSettings(srcDir: string): ArchiveSettings {
+  const file = join(srcDir, ARCHIVE_SETTINGS_FILE);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return {};
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file}: not valid JSON (${(error as Error).message})`, { cause: error });
+  }
+  const parsed = ArchiveSettings.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${file}: ${issue?.path.join('.') || 'settings'}: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
 }
 
 /** The golden folder: ARCHIVE_GOLDEN, default `golden/`. */

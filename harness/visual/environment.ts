@@ -5,8 +5,8 @@ import type { BrowserChoice } from '../browser/choose-browser.ts';
 import type { GoldenEnvironment } from './golden-store.ts';
 import { VIEWPORTS } from './screenshot.ts';
 
-/** The font package this repository's pages use; its version changes glyphs. */
-const FONT_PACKAGE = '@fontsource/noto-sans-sc';
+/** The font packages this repository's pages use (text and code); their versions change glyphs. */
+const FONT_PACKAGES = ['@fontsource/noto-sans-sc', '@fontsource/noto-sans-mono'];
 
 /** What this run renders screenshots with, recorded in every golden it writes. */
 export function currentEnvironment(browser: Browser, choice: Pick<BrowserChoice, 'build'>): GoldenEnvironment {
@@ -14,7 +14,7 @@ export function currentEnvironment(browser: Browser, choice: Pick<BrowserChoice,
     browser: choice.build,
     chromium: browser.version(),
     playwright: versionOf('@playwright/test'),
-    font: `${FONT_PACKAGE}@${versionOf(FONT_PACKAGE)}`,
+    font: FONT_PACKAGES.map((name) => `${name}@${versionOf(name)}`).join(', '),
     widths: VIEWPORTS.map((viewport) => viewport.width),
   };
 }

@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { archiveConfig, archiveSettings, envValue } from '../run/archive-config.ts';
 import { sha256 } from './golden-store.ts';
 
 /**
@@ -10,7 +11,7 @@ import { sha256 } from './golden-store.ts';
  * - `glob:PATTERN[,PATTERN…]`: page names matching the globs (picomatch), e.g. `glob:2022-*,index`.
  */
 export function visualSelection(pages: readonly string[], env: NodeJS.ProcessEnv = process.env): Set<string> {
-  const setting = (env.ARCHIVE_VISUAL ?? 'on').trim();
+  const setting = visualSetting(env);
   if (setting === '' || setting === 'on') return new Set([...pages, 'index']);
   if (setting === 'off') return new Set();
   const sample = /^sample:(\d+)$/.exec(setting);
@@ -24,4 +25,9 @@ export function visualSelection(pages: readonly string[], env: NodeJS.ProcessEnv
     return new Set([...pages, 'index'].filter((page) => matches(page)));
   }
   throw new Error(`ARCHIVE_VISUAL=${setting} must be on, off, sample:N or glob:PATTERN[,PATTERN…]`);
+}
+
+/** ARCHIVE_VISUAL, else the archive's own `visual` setting (archive-fidelity.json in ARCHIVE_SRC), else `on`. */
+export function visualSetting(env: NodeJS.ProcessEnv = process.env): string {
+  return (envValue(env, 'ARCHIVE_VISUAL') ?? archiveSettings(archiveConfig(env).srcDir).visual ?? 'on').trim();
 }

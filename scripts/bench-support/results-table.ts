@@ -23,8 +23,6 @@ export interface BenchResults {
   visual: { articles: number; floor: RunRow; suite: RunRow; toHaveScreenshot: RunRow; suiteOverFloor: number; toHaveScreenshotOverSuite: number }[];
 }
 
-const START = '<!-- bench:start -->';
-const END = '<!-- bench:end -->';
 const n = (value: number): string => value.toLocaleString('en-US');
 const ms = (seconds: number): string => `${n(Math.round(seconds * 1000))} ms`;
 const ratio = (a: number, b: number): string => (b > 0 ? (a / b).toFixed(2) : '–');
@@ -62,11 +60,15 @@ export function benchTable(results: BenchResults): string {
   return lines.join('\n');
 }
 
-/** Replaces what is between the markers; the file is written whole (temp + rename) or not at all. */
-export function spliceIntoReadme(readmePath: string, table: string): void {
+/**
+ * Replaces what is between the `<!-- name:start -->` and `<!-- name:end -->` markers; the file is
+ * written whole (temp + rename) or not at all.
+ */
+export function spliceIntoReadme(readmePath: string, table: string, name = 'bench'): void {
+  const [START, END] = [`<!-- ${name}:start -->`, `<!-- ${name}:end -->`];
   const readme = readFileSync(readmePath, 'utf8');
   const [start, end] = [readme.indexOf(START), readme.indexOf(END)];
-  if (start < 0 || end < start) throw new Error(`${readmePath}: no ${START} … ${END} markers to put the benchmark table between`);
+  if (start < 0 || end < start) throw new Error(`${readmePath}: no ${START} … ${END} markers to put the table between`);
   const updated = `${readme.slice(0, start + START.length)}\n${table}\n${readme.slice(end)}`;
   writeFileAtomic(readmePath, updated);
 }

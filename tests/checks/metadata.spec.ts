@@ -22,6 +22,16 @@ test.describe('metadata check (pure)', () => {
     ]);
   });
 
+  test('an unknown date: a page that publishes no date passes, one that makes a date up fails in each place', () => {
+    const noDate = head().replace(/<meta property="article:published_time"[^>]*>/, '').replace(/<time[^>]*>[^<]*<\/time>/, '').replace(/"datePublished":"[^"]*",/, '');
+    expect(run(noDate, expectedOf({ published: undefined }))).toEqual([]);
+    expect(run(head(), expectedOf({ published: undefined }))).toEqual([
+      'date in time[datetime]: expected (absent: the source has no readable date), found 2022-03-10T11:07:26.000Z',
+      'date in article:published_time: expected (absent: the source has no readable date), found 2022-03-10T11:07:26Z',
+      'date in JSON-LD datePublished: expected (absent: the source has no readable date), found 2022-03-10T19:07:26+08:00',
+    ]);
+  });
+
   test('each place of the title is checked on its own', () => {
     expect(run(head('', { headline: '别的' }))).toEqual(['title in JSON-LD headline: expected 标题, found 别的']);
     expect(messages(checkMetadata(expectedOf(), observedOf({ html: head(), h1: [] }), 'UTC'))).toEqual(['title in visible <h1>: expected 标题, found (absent)']);

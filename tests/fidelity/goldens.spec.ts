@@ -2,12 +2,12 @@ import { archiveConfig } from '../../harness/run/archive-config.ts';
 import { ANNOTATIONS } from '../../harness/report/summary.ts';
 import { listSources } from '../../harness/run/sources.ts';
 import { expect, test } from '../../harness/run/test-fixtures.ts';
-import { visualSelection } from '../../harness/visual/plan.ts';
+import { visualSelection, visualSetting } from '../../harness/visual/plan.ts';
 
 const pageOf = (golden: string): string => golden.replace(/(@\d+)?\.(png|html)$/, '');
 
 test('goldens: none without an article', ({ visual }, testInfo) => {
-  test.skip(process.env.ARCHIVE_VISUAL?.trim() === 'off', 'ARCHIVE_VISUAL=off: goldens are not in use');
+  test.skip(visualSetting() === 'off', 'ARCHIVE_VISUAL=off: goldens are not in use');
   const slugs = listSources(archiveConfig().srcDir).map((source) => source.slug);
   const pages = new Set(['index', ...slugs]);
   const goldens = visual.goldens.list();
@@ -16,7 +16,7 @@ test('goldens: none without an article', ({ visual }, testInfo) => {
   // Goldens of existing articles outside a sample or glob are kept (a narrowed run must not touch them), but said.
   const selected = visualSelection(slugs);
   const unused = goldens.filter((name) => pages.has(pageOf(name)) && !selected.has(pageOf(name)));
-  if (unused.length > 0) testInfo.annotations.push({ type: 'unused goldens', description: `${unused.length} goldens of pages outside ARCHIVE_VISUAL=${process.env.ARCHIVE_VISUAL ?? ''} were not checked` });
+  if (unused.length > 0) testInfo.annotations.push({ type: 'unused goldens', description: `${unused.length} goldens of pages outside ARCHIVE_VISUAL=${visualSetting()} were not checked` });
   const files = stale.map((name) => visual.goldens.displayPath(name)).join(' ');
   expect(stale, `goldens whose article no longer exists (delete them: rm ${files})`).toEqual([]);
 });

@@ -17,7 +17,8 @@ test('fidelity: index page', async ({ archive, observer, visual }, testInfo) => 
   // index.md can have no page of its own (its own test says so); every other readable source must be linked.
   const articles = listSources(archiveConfig().srcDir).filter((source) => source.slug !== 'index').flatMap((source) => {
     try {
-      return [{ slug: source.slug, published: readSourcePost(source.path, zone).published }];
+      const post = readSourcePost(source.path, zone);
+      return [{ slug: source.slug, published: post.published, title: post.title }];
     } catch (error) {
       if (error instanceof SourceError) return [];
       throw error;

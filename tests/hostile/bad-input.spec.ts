@@ -112,7 +112,7 @@ test.describe('broken and odd articles', () => {
   test('renderer + fidelity suite: every odd case renders, is linked safely from the index and passes every check', async () => {
     const src = mkdtempSync(join(tmpdir(), 'odd-'));
     const out = mkdtempSync(join(tmpdir(), 'odd-out-'));
-    const { cases } = JSON.parse(readFileSync('fixtures/odd/expected.json', 'utf8')) as { cases: { file: string }[] };
+    const { cases } = JSON.parse(readFileSync('fixtures/odd/expected.json', 'utf8')) as { cases: { file: string; warning?: { line: number; message: string } }[] };
     for (const { file } of cases) copyFileSync(join('fixtures/odd', file), join(src, file));
     const generated: Record<string, string> = {
       '问号?与&符号.md': readFileSync(join('fixtures', GOOD[1] ?? ''), 'utf8'),
@@ -123,8 +123,12 @@ test.describe('broken and odd articles', () => {
     for (const [name, text] of Object.entries(generated)) writeFileSync(join(src, name), text);
 
     const result = await render(src, out);
-    expect(result.stderr).toBe('');
-    expect(result.stdout).toContain(`rendered ${cases.length + 4}, failed 0`);
+    expect(result.code).toBe(0);
+    const warned = cases.flatMap(({ file, warning }) => (warning === undefined ? [] : [{ file, ...warning }]));
+    const lines = result.stderr.trim().split('\n').filter((line) => line !== '');
+    expect(lines).toHaveLength(warned.length);
+    for (const { file, line, message } of warned) expect(lines.filter((l) => l.startsWith(`${join(src, file)}:${line}: ${message}`)), file).toHaveLength(1);
+    expect(result.stdout).toContain(`rendered ${cases.length + 4}, failed 0, warnings ${warned.length}`);
     const hrefs = [...readFileSync(join(out, 'index.html'), 'utf8').matchAll(/<a class="entry" href="([^"]+)"/g)].map((m) => m[1] ?? '');
     expect(hrefs).toHaveLength(cases.length + 4);
     for (const href of hrefs) {

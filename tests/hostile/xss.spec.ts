@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { checkHostile } from '../../harness/hostile/check-hostile.ts';
 import { loadPayloads, type Payload } from '../../harness/hostile/corpus.ts';
 import { ExecutionTrap } from '../../harness/hostile/execution-trap.ts';
-import { articleWithPayload, articleWithPayloadDate, PLACES } from '../../harness/hostile/hostile-articles.ts';
+import { articleWithPayload, PLACES } from '../../harness/hostile/hostile-articles.ts';
 import { readSourcePost } from '../../harness/oracle/source.ts';
 import { PageObserver } from '../../harness/observe/observe-page.ts';
 import { serveFolder } from '../../harness/run/static-server.ts';
@@ -31,10 +31,7 @@ const test = base.extend<object, { hostile: HostileSite }>({
       const src = join(work, 'src');
       const out = join(work, 'out');
       mkdirSync(src);
-      for (const payload of payloads) {
-        writeFileSync(join(src, `${slugOf(payload)}.md`), articleWithPayload(payload));
-        writeFileSync(join(src, `${slugOf(payload)}-date.md`), articleWithPayloadDate(payload));
-      }
+      for (const payload of payloads) writeFileSync(join(src, `${slugOf(payload)}.md`), articleWithPayload(payload));
       const render = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'renderer/cli.ts', src, out], { maxBuffer: 64 * 1024 * 1024 }).catch(
         (error: { stdout: string; stderr: string }) => error,
       );
@@ -68,24 +65,24 @@ const test = base.extend<object, { hostile: HostileSite }>({
   ],
 });
 
-test('xss: every payload article renders, every payload date is refused with a clear error', ({ hostile }) => {
-  const refused = hostile.renderOutput.split('\n').filter((line) => line.includes(': ') && line.startsWith(hostile.src));
-  const notDates = refused.filter((line) => !/-date\.md:\d+: date ".*" is not a date|-date\.md:\d+: date is missing/.test(line));
-  expect(refused.every((line) => !line.includes('\u2028')), 'one line per refused file').toBe(true);
-  expect(notDates, 'articles refused although only their dates should be').toEqual([]);
-  expect(refused).toHaveLength(payloads.length);
-  expect(hostile.renderOutput).toContain(`rendered ${payloads.length}, failed ${payloads.length}`);
+test('xss: every payload article renders; a payload date gives one warning line: the page says the date is unknown', ({ hostile }) => {
+  const reported = hostile.renderOutput.split('\n').filter((line) => line.startsWith(hostile.src));
+  expect(reported.every((line) => !line.includes('\u2028')), 'one line per file').toBe(true);
+  const notDateWarnings = reported.filter((line) => !/\.md:\d+: warning: date (".*" is not a date this archive knows .*|is empty|".*" is not a valid date); the page says the date is unknown$/.test(line));
+  expect(notDateWarnings, 'anything but a date warning').toEqual([]);
+  expect(reported).toHaveLength(payloads.length);
+  expect(hostile.renderOutput).toContain(`rendered ${payloads.length}, failed 0, warnings ${payloads.length}`);
 });
 
 for (const csp of [true, false]) {
   for (const source of SOURCES) {
     const group = payloads.filter((p) => p.id.startsWith(`${source}#`));
-    test(`xss: ${group.length} ${source} payloads in ${PLACES.filter((p) => p !== 'date').join(', ')}; CSP ${csp ? 'on' : 'off'}: nothing runs`, async ({ hostile }, testInfo) => {
+    test(`xss: ${group.length} ${source} payloads in ${PLACES.join(', ')}; CSP ${csp ? 'on' : 'off'}: nothing runs`, async ({ hostile }, testInfo) => {
       test.setTimeout(300_000);
       const failures: string[] = [];
       for (const payload of group) for (const finding of await hostile.inspect(payload, csp)) failures.push(`${payload.id}: ${finding}`);
-      testInfo.annotations.push({ type: 'xss-payloads', description: JSON.stringify({ source, csp, payloads: group.length, places: PLACES.length - 1, failures: failures.length }) });
-      console.log(`xss ${source}, CSP ${csp ? 'on' : 'off'}: ${group.length} payloads × ${PLACES.length - 1} places, ${failures.length} findings`);
+      testInfo.annotations.push({ type: 'xss-payloads', description: JSON.stringify({ source, csp, payloads: group.length, places: PLACES.length, failures: failures.length }) });
+      console.log(`xss ${source}, CSP ${csp ? 'on' : 'off'}: ${group.length} payloads × ${PLACES.length} places, ${failures.length} findings`);
       expect(failures).toEqual([]);
     });
   }

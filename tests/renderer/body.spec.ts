@@ -127,3 +127,72 @@ test.describe('article body as semantic HTML', () => {
     }
   });
 });
+
+test.describe('embeds, lazy images, the lead and text as written, on every feed', () => {
+  test('each embed becomes, in its place, a link to its provider\'s page with the poster if it had one; never a frame', () => {
+    const vimeo = renderFixture('324_blurstudio_elder-scrolls-4-vimeo.md');
+    expect(vimeo.$('a.embed').toArray().map((a) => vimeo.$(a).attr('href'))).toEqual(['https://vimeo.com/382980972', 'https://vimeo.com/347656821', 'https://vimeo.com/347653740', 'https://vimeo.com/380613276']);
+    expect(vimeo.$('a.embed').first().text()).toBe('视频 · Vimeo');
+    const video = renderFixture('325_methodstudios_blackops-video-source-h2.md');
+    expect(video.$('a.embed').attr('href')).toBe('https://player.vimeo.com/external/243401449.hd.mp4?s=a3632f40aef7f2c6b2b7dc259f0da44fdf706f8f&profile_id=175');
+    expect(video.$('a.embed img').attr('src')).toMatch(/call_of_duty_-_blackops_iii\.jpg$/);
+    expect(video.$('a.embed img').attr('referrerpolicy')).toBe('no-referrer');
+    const youtube = renderFixture('326_digic_midnight-suns-youtube-invalid-date.md');
+    expect(youtube.$('a.embed').attr('href')).toBe('https://www.youtube.com/watch?v=Wz8Vw5tOf5M');
+    expect(youtube.$('a.embed').text()).toBe('视频 · YouTube');
+    const podcast = renderFixture('327_monotype_podcast-svg-sprite-share-picture.md');
+    expect(podcast.$('a.embed').attr('href')).toBe('https://podcasts.apple.com/us/podcast/scott-starrett/id1554900091?i=1000512482608');
+    expect(podcast.$('a.embed').text()).toBe('音频 · Apple Podcasts');
+    for (const page of [vimeo, video, youtube, podcast]) expect(page.$('iframe, video, audio, object, embed, source')).toHaveLength(0);
+  });
+
+  test('an embed with no web address shows where it was, with no link; script, data and srcdoc never survive', () => {
+    const { $, html } = renderFixture('embeds.md', post({}, '<p>前<iframe srcdoc="<b>x</b>"></iframe>后</p><iframe src="javascript:alert(1)"></iframe><video><source src="data:video/mp4;base64,AA"></video><embed src="https://x.example/a.swf">'));
+    expect($('span.embed-unavailable').toArray().map((span) => $(span).text())).toEqual(['嵌入内容 · 地址不可用', '嵌入内容 · 地址不可用', '视频 · 地址不可用']);
+    expect($('a.embed').attr('href')).toBe('https://x.example/a.swf');
+    expect($('.article-body p').first().text()).toBe('前嵌入内容 · 地址不可用后');
+    expect(html).not.toMatch(/javascript:|data:video|srcdoc/);
+  });
+
+  test('lazy images show their real picture; a /undefined image is left out and a /undefined link keeps its text', () => {
+    const sspai = renderFixture('303_sspai_obsidian-code-share-widget.md');
+    expect(sspai.$('.article-body img').attr('src')).toBe('https://cdn.sspai.com/2021/09/27/c66cc66b5326a2336306dbb65b9355ee.png');
+    const bahamut = renderFixture('302_bahamut_lol-msi-ping-figcaption.md');
+    expect(bahamut.$('.article-body img').first().attr('src')).toBe('https://p2.bahamut.com.tw/B/2KU/74/fd22e7916e81d1ce55f230588e1gc5u5.JPG');
+    const daodu = renderFixture('316_daodu_google-oracle-ol-blockquote-srcset.md');
+    expect(daodu.$('.article-body img').first().attr('src')).toBe('https://daodu.tech/wp-content/uploads/2021/04/image-compressed.jpg');
+    const broken = renderFixture('undefined.md', post({}, '<p><img src="https://x.example/undefined"><a href="http://www.paulgraham.com/undefined">1</a></p>'));
+    expect(broken.$('.article-body img')).toHaveLength(0);
+    expect(broken.$('.article-body a')).toHaveLength(0);
+    expect(broken.bodyText).toBe('1');
+  });
+
+  test('the description starts at the lead: not a heading, caption, chrome or a lone "+"', () => {
+    const description = (name: string): string | undefined => renderFixture(name).$('meta[name="description"]').attr('content');
+    expect(description('364_woshipm_text-correction-donate-button-svg.md')).toMatch(/^编辑导语：AI在现实中的应用有很多/);
+    expect(description('317_deepmind_perceiver-h4-single-para.md')).toMatch(/^Most architectures used by AI systems today are specialists\./);
+    expect(description('302_bahamut_lol-msi-ping-figcaption.md')).toMatch(/^《英雄聯盟》2022 季中邀請賽/);
+    expect(description('362_axisstudios_avowed-youtube-credits-blank-lines.md')).toBe('Direction Full Service CG Production Animation');
+    expect(description('321_bing_national-day-single-img.md')).toBeUndefined();
+    expect([...(description('010_sina-2022-03-fund-managers-very-long-interview.md') ?? '')].length).toBeLessThanOrEqual(120);
+  });
+
+  test('text as written: unescaped code, whitespace in <pre>, a space in an empty <sup>, a button\'s text, Cloudflare\'s address', () => {
+    const code = renderFixture('339_jianshu_list-remove-invalid-date-raw-generics.md');
+    expect(code.$('pre').first().text()).toContain('    List<String> platformList = new ArrayList<>();\n');
+    const turing = renderFixture('333_acm-turing_2015-tables-youtube-long.md');
+    expect(turing.bodyText).toContain('Y=gy mod n');
+    const kenshin = renderFixture('307_kenshin_myfamily-ep1-buttons-hr.md');
+    expect(kenshin.$('a[href="http://kenshin.hk/myfamily"]').text()).toBe('《My Family》劇集詳細介紹');
+    const cnbeta = renderFixture('350_cnbeta_amd-pan-cfemail-affiliate.md');
+    expect(cnbeta.bodyText).toContain('https://lore.kernel.org/lkml/20220128052851.17162-1-bharata@amd.com/');
+    expect(cnbeta.html).not.toContain('email protected');
+  });
+
+  test("a plain-text body in the generator's <div> keeps its lines and paragraphs", () => {
+    const { $ } = renderFixture('310_jinse_grim-finance-invalid-date-plain.md');
+    expect($('.article-body p').first().find('br').length).toBeGreaterThanOrEqual(4);
+    expect($('.article-body p').first().text()).toContain('1. 攻击者通过闪电贷借出');
+  });
+});
+

@@ -24,6 +24,18 @@ const CASES: { rule: string; marker: string; gone: string[]; atLeast: number }[]
   { rule: 'stock keyword links', marker: 'class="keyword"', gone: ['realstock', 'content_marketkeywords'], atLeast: 4 },
   { rule: 'data: placeholder images', marker: 'data:image', gone: ['data:image'], atLeast: 1 },
   { rule: 'hidden 知乎 original-link', marker: 'originUrl', gone: ['查看知乎原文'], atLeast: 1 },
+  { rule: '知乎日报 view-discussion button', marker: 'view-more', gone: ['查看知乎讨论'], atLeast: 1 },
+  { rule: '巴哈姆特 platform tags, gamer card and search links', marker: 'platform-tag', gone: ['platform-tag', 'news.php?p=', 'article_gamercard', 'search.php?encode'], atLeast: 2 },
+  { rule: 'WordPress page navigation', marker: 'page-link', gone: ['Pages:'], atLeast: 1 },
+  { rule: '9To5Mac affiliate disclaimer and more anchor', marker: 'ad-disclaimer-container', gone: ['FTC: We use income earning auto affiliate links', 'after_disclaimer_placement', 'id="more-'], atLeast: 2 },
+  { rule: '快科技 reprint notice, tags, editor line and end marker', marker: 'zhuanzai', gone: ['转载请注明出处', '责任编辑：', 'THE END', 'news.mydrivers.com/tag'], atLeast: 2 },
+  { rule: 'IT 之家 tag links', marker: 's_tag', gone: ['s_tag', 'href="https://www.ithome.com/"', 'hmos.ithome.com'], atLeast: 2 },
+  { rule: '科技島讀 reading time', marker: '閱讀時間', gone: ['閱讀時間'], atLeast: 1 },
+  { rule: 'Method Studios "See All" links', marker: 'See All', gone: ['See All'], atLeast: 2 },
+  { rule: 'Monotype topics and share buttons', marker: 'resource-content-citation', gone: ['Creative matters', 'Share to Facebook', 'resources/expertise'], atLeast: 1 },
+  { rule: 'cnBeta affiliate link and Cloudflare e-mail placeholder', marker: 'duomai', gone: ['duomai', 'email protected', '__cf_email__'], atLeast: 1 },
+  { rule: 'Axis Studios collapse toggle', marker: 'data-toggle="collapse"', gone: ['fullCreditDetails'], atLeast: 1 },
+  { rule: '人人都是产品经理 tip widget', marker: 'support-author', gone: ['给作者打赏', '赞赏'], atLeast: 1 },
 ];
 
 test.describe('boilerplate rules on the real fixtures', () => {
@@ -80,7 +92,22 @@ test.describe('boilerplate rules on the real fixtures', () => {
     }
   });
 
-  test('every rule in the catalogue says why it exists', () => {
-    for (const rule of BOILERPLATE_RULES) expect(rule.why.length, JSON.stringify(rule)).toBeGreaterThan(20);
+  test('every rule in the catalogue says which feed it serves and why it exists', () => {
+    for (const rule of BOILERPLATE_RULES) {
+      expect(rule.why.length, JSON.stringify(rule)).toBeGreaterThan(20);
+      expect(rule.feed.length, JSON.stringify(rule)).toBeGreaterThan(2);
+    }
+  });
+
+  test('when in doubt it is content: 原标题 lines, rights notices, credits and link-only bodies stay', () => {
+    const keep: [string, string][] = [
+      ['000_sina-2021-04-pingpang-no-image.md', '原标题：'],
+      ['312_segmentfault_java-sae-bullets-h3.md', '本文为阿里云原创内容，未经允许不得转载。'],
+      ['364_woshipm_text-correction-donate-button-svg.md', '本文由@Eric_d 原创发布于人人都是产品经理'],
+      ['320_ximalaya_episode-link-only.md', '在网页中查看'],
+      ['376_bahamut_nvidia-ganverse-h3-caution.md', '【以下內容為廠商提供資料原文】'],
+      ['362_axisstudios_avowed-youtube-credits-blank-lines.md', 'Full credits'],
+    ];
+    for (const [name, text] of keep) expect(renderFixture(name).bodyText, name).toContain(text);
   });
 });

@@ -51,9 +51,16 @@ const BAD: { name: string; source: string; expected: RegExp }[] = [
   { name: 'unterminated.md', source: "\n---\ntitle: '未闭合'\ndate: 2021-04-25 04:12:10\n<p>正文</p>\n", expected: /unterminated\.md:2: front matter opened here is never closed/ },
   { name: 'invalid-yaml.md', source: "\n---\ntitle: '标题'\ncategories: [金融\ndate: 2021-04-25 04:12:10\n---\n<p>正文</p>", expected: /invalid-yaml\.md:\d+: front matter is not valid YAML/ },
   { name: 'missing-title.md', source: post({ title: '<omit>' }), expected: /missing-title\.md:2: front-matter field "title" is missing/ },
-  { name: 'empty-title.md', source: post({ title: "''" }), expected: /empty-title\.md:3: front-matter field "title" is empty/ },
-  { name: 'bad-date.md', source: post({ date: 'someday soon' }), expected: /bad-date\.md:4: date "someday soon" is not a date/ },
-  { name: 'no-date.md', source: post({ date: '<omit>' }), expected: /no-date\.md:2: date is missing/ },
+  { name: 'list-date.md', source: post({ date: '[2021, 4]' }), expected: /list-date\.md:4: date must be text/ },
+  { name: 'far-date.md', source: post({ date: '3021-04-25 04:12:10' }), expected: /far-date\.md:4: date "3021-04-25 04:12:10" is out of range/ },
+];
+
+/** Odd but renderable sources: each is rendered, with the one warning line given. */
+const ODD: { name: string; source: string; expected: RegExp }[] = [
+  { name: 'empty-title.md', source: post({ title: "''" }), expected: /empty-title\.md:3: warning: title is blank; the page uses the file name "empty-title" as its title$/ },
+  { name: 'bad-date.md', source: post({ date: 'someday soon' }), expected: /bad-date\.md:4: warning: date "someday soon" is not a date this archive knows .*; the page says the date is unknown$/ },
+  { name: 'no-date.md', source: post({ date: '<omit>' }), expected: /no-date\.md:2: warning: date is missing; the page says the date is unknown$/ },
+  { name: 'invalid-date.md', source: post({ date: 'Invalid Date' }), expected: /invalid-date\.md:4: warning: date "Invalid Date" is not a date this archive knows/ },
 ];
 
 test.describe('renderer CLI', () => {
@@ -81,6 +88,34 @@ test.describe('renderer CLI', () => {
     expect(pages).toEqual(['index.html', ...GOOD.map((name) => name.replace(/\.md$/, '.html'))].sort());
     expect(readdirSync(out, { recursive: true }).filter((name) => String(name).endsWith('.tmp'))).toEqual([]);
     expect(snapshot(src)).toEqual(before);
+  });
+
+  test('a blank title or an unknown date renders with one warning each and exits 0; --strict refuses them', async () => {
+    const src = tempDir();
+    const out = tempDir();
+    for (const name of GOOD) copyFileSync(join(FIXTURES, name), join(src, name));
+    for (const odd of ODD) writeFileSync(join(src, odd.name), odd.source);
+
+    const result = await render(src, out);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`rendered ${GOOD.length + ODD.length}, failed 0, warnings ${ODD.length}`);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(ODD.length);
+    for (const odd of ODD) expect(lines.filter((line) => odd.expected.test(line)), odd.name).toHaveLength(1);
+    const page = readFileSync(join(out, 'no-date.html'), 'utf8');
+    expect(page).toContain('<span class="date-unknown">日期不详</span>');
+    expect(page).not.toMatch(/<time|article:published_time|datePublished/);
+    expect(readFileSync(join(out, 'empty-title.html'), 'utf8')).toContain('<h1>empty-title</h1>');
+    // Dated articles newest first, then those of unknown date by title (ties by file name).
+    const order = [...readFileSync(join(out, 'index.html'), 'utf8').matchAll(/<a class="entry" href="([^"]+)\.html"/g)].map((m) => m[1]);
+    expect(order.slice(-3)).toEqual(['bad-date', 'invalid-date', 'no-date']);
+
+    const strictOut = tempDir();
+    const strict = await render('--strict', src, strictOut);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain(`rendered ${GOOD.length}, failed ${ODD.length}, warnings 0`);
+    expect(strict.stderr).toMatch(/bad-date\.md:4: date "someday soon" is not a date this archive knows .*\(refused: --strict\)$/m);
+    expect(readdirSync(strictOut)).not.toContain('no-date.html');
   });
 
   test('a page whose source turns bad is removed, not left stale', async () => {
@@ -112,7 +147,7 @@ test.describe('renderer CLI', () => {
   test('defaults to fixtures/ → dist/, --help explains use, bad usage exits 2', async () => {
     const help = await render('--help');
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('Usage: npm run render -- [SRC_DIR] [OUT_DIR]');
+    expect(help.stdout).toContain('Usage: npm run render -- [--strict] [SRC_DIR] [OUT_DIR]');
     expect(help.stdout).toContain('ARCHIVE_TZ');
     expect((await render('--bogus')).code).toBe(2);
     const missing = await render(join(tempDir(), 'nope'));

@@ -97,7 +97,7 @@ test.describe('page metadata from the front matter', () => {
 
 test.describe('dates', () => {
   test('RFC 2822 dates carry their own zone', () => {
-    expect(parseArticleDate('Thu, 10 Mar 2022 11:07:26 GMT', 'Asia/Shanghai')).toEqual({ ok: true, instant: new Date('2022-03-10T11:07:26Z') });
+    expect(parseArticleDate('Thu, 10 Mar 2022 11:07:26 GMT', 'Asia/Shanghai')).toEqual({ kind: 'known', instant: new Date('2022-03-10T11:07:26Z') });
   });
 
   test('zone-less dates are Asia/Shanghai wall-clock time by default', () => {
@@ -115,12 +115,15 @@ test.describe('dates', () => {
     expect(page.$('time').attr('datetime')).toBe('2021-04-25T04:12:10Z');
   });
 
-  test('ISO dates with an offset, and unknown or out-of-range dates', () => {
-    expect(parseArticleDate('2021-04-25T04:12:10+02:00', 'Asia/Shanghai')).toEqual({ ok: true, instant: new Date('2021-04-25T02:12:10Z') });
-    expect(parseArticleDate('yesterday', 'UTC')).toMatchObject({ ok: false, reason: expect.stringContaining('not a date') });
-    expect(parseArticleDate('9999-01-01 00:00:00', 'UTC')).toMatchObject({ ok: false, reason: expect.stringContaining('out of range') });
-    expect(parseArticleDate(undefined, 'UTC')).toMatchObject({ ok: false });
+  test('ISO dates with an offset; unknown dates (missing, blank, unreadable); refused ones (out of range, not text)', () => {
+    expect(parseArticleDate('2021-04-25T04:12:10+02:00', 'Asia/Shanghai')).toEqual({ kind: 'known', instant: new Date('2021-04-25T02:12:10Z') });
+    expect(parseArticleDate('yesterday', 'UTC')).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('not a date') });
+    expect(parseArticleDate('Invalid Date', 'UTC')).toMatchObject({ kind: 'unknown' });
+    expect(parseArticleDate(undefined, 'UTC')).toEqual({ kind: 'unknown', reason: 'date is missing' });
+    expect(parseArticleDate('  ', 'UTC')).toEqual({ kind: 'unknown', reason: 'date is empty' });
+    expect(parseArticleDate('9999-01-01 00:00:00', 'UTC')).toMatchObject({ kind: 'refused', reason: expect.stringContaining('out of range') });
+    expect(parseArticleDate(['2021'], 'UTC')).toMatchObject({ kind: 'refused', reason: expect.stringContaining('must be text') });
     // luxon alone reads a bare time as today's date: that would make output depend on the day
-    for (const time of ['123456', '12:34:56', 'T12:00']) expect(parseArticleDate(time, 'UTC'), time).toMatchObject({ ok: false });
+    for (const time of ['123456', '12:34:56', 'T12:00']) expect(parseArticleDate(time, 'UTC'), time).toMatchObject({ kind: 'unknown' });
   });
 });
