@@ -14,5 +14,25 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    // Self-tests never see the caller's ARCHIVE_*/PLAYWRIGHT_* settings: they take `test` from tests/support/selftest.ts.
+    files: ['tests/**/*.ts'],
+    ignores: ['tests/archive/**', 'tests/support/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@playwright/test', importNames: ['test'], message: 'Self-tests take `test` from tests/support/selftest.ts, which forgets the caller\'s ARCHIVE_* and PLAYWRIGHT_* settings.' }],
+          patterns: [{ group: ['**/harness/run/test-fixtures.ts'], message: 'The archive fixtures are for tests/archive/ only; self-tests use tests/support/selftest.ts.' }],
+        },
+      ],
+    },
+  },
   { files: ['**/*.js'], extends: [tseslint.configs.disableTypeChecked] },
+  {
+    // The Hexo plugin is CommonJS, as Hexo loads it; `hexo` is the global Hexo gives its plugins.
+    files: ['hexo-archive-clean/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', __filename: 'readonly', hexo: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

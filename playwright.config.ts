@@ -20,6 +20,13 @@ const browser = merging ? undefined : await browserOrExit();
 
 export default defineConfig({
   testDir: 'tests',
+  // What a user runs (the verdict on an archive or site) apart from what proves the harness itself.
+  // `npx playwright test --project=archive` checks any site; the self-tests never read the caller's
+  // ARCHIVE_* or PLAYWRIGHT_* settings (tests/support/selftest.ts).
+  projects: [
+    { name: 'archive', testDir: 'tests/archive' },
+    { name: 'selftest', testDir: 'tests', testIgnore: ['archive/**'] },
+  ],
   fullyParallel: true,
   // Half the cores: on this 2-core machine one worker beats two (npm run bench: Chromium's renderer
   // and the test worker already fill both cores), and on 4-core CI runners it gives two workers.

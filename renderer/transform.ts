@@ -110,6 +110,7 @@ function finishElement(target: Element, insideBold: boolean): ChildNode[] {
   if (name === 'figcaption' && !(target.parent !== null && isTag(target.parent) && target.parent.name === 'figure')) return wrapLooseText(target.children);
   if (name === 'table') return [element('div', { class: 'table-scroll' }, [target])]; // wide tables scroll on phones
   if (name === 'th' && !/^(row|col|rowgroup|colgroup)$/.test(target.attribs.scope ?? '')) target.attribs.scope = headerScope(target);
+  if (name === 'figure') withoutRepeatedAlt(target);
   if (CONTAINERS.has(name)) return wrapLooseText(target.children);
   // An empty wrapper goes, but a space it held still separates words (333's `g<sup>y</sup><sup> </sup>mod`).
   if (INLINE_WRAPPERS.has(name) && !target.children.some(hasVisibleContent)) return target.children.filter(isText);
@@ -142,9 +143,28 @@ function hasClass(target: Element, name: string): boolean {
 /** `div.img_wrapper` → <figure> (its img_descr is already a <figcaption>); a wrapper around a wrapper dissolves. */
 function finishImageWrapper(wrapper: Element): ChildNode[] {
   const wrapsFigure = wrapper.children.some((child) => isTag(child) && child.name === 'figure');
-  if (!wrapsFigure && contains(wrapper, 'img')) return [rename(wrapper, 'figure')];
+  if (!wrapsFigure && contains(wrapper, 'img')) return [withoutRepeatedAlt(rename(wrapper, 'figure'))];
   for (const child of wrapper.children) if (isTag(child) && child.name === 'figcaption') rename(child, 'p');
   return wrapLooseText(wrapper.children);
+}
+
+/**
+ * An image whose alt text only repeats its figure's caption gets an empty alt: a screen reader would
+ * read the words twice, and themes that print alt as a visible caption (Hexo's landscape) show them twice.
+ */
+function withoutRepeatedAlt(figure: Element): Element {
+  const caption = figure.children.find((child): child is Element => isTag(child) && child.name === 'figcaption');
+  if (caption === undefined) return figure;
+  const said = textContent(caption).replace(/\s+/g, ' ').trim();
+  const visit = (node: Element): void => {
+    for (const child of node.children) {
+      if (!isTag(child)) continue;
+      if (child.name === 'img' && (child.attribs.alt ?? '').replace(/\s+/g, ' ').trim() === said) child.attribs.alt = '';
+      visit(child);
+    }
+  };
+  visit(figure);
+  return figure;
 }
 
 function contains(root: Element, name: string): boolean {

@@ -98,17 +98,17 @@ async function interleaved<Kind extends string>(kinds: Record<Kind, string[]>, c
 const fidelity: BenchResults['fidelity'] = [];
 for (const count of SIZES.fidelity) {
   const env = { ARCHIVE_SRC: archive(count), ARCHIVE_VISUAL: 'off' };
-  const { row } = await suite(`fidelity-${count}-w1`, ['tests/fidelity/articles.spec.ts', '--workers=1'], env);
+  const { row } = await suite(`fidelity-${count}-w1`, ['tests/archive/articles.spec.ts', '--workers=1'], env);
   fidelity.push({ articles: count, workers: 1, ...row });
 }
 const largest = SIZES.fidelity.at(-1) ?? 100;
-const { row: twoWorkers } = await suite(`fidelity-${largest}-w2`, ['tests/fidelity/articles.spec.ts', '--workers=2'], { ARCHIVE_SRC: archive(largest), ARCHIVE_VISUAL: 'off' });
+const { row: twoWorkers } = await suite(`fidelity-${largest}-w2`, ['tests/archive/articles.spec.ts', '--workers=2'], { ARCHIVE_SRC: archive(largest), ARCHIVE_VISUAL: 'off' });
 fidelity.push({ articles: largest, workers: 2, ...twoWorkers });
 
 // Visual: the same rendered pages for the three kinds; goldens and baselines made first, not timed.
 const kinds = {
   floor: ['--config=bench/playwright.bench.config.ts', 'capture-floor'],
-  suite: ['tests/fidelity/articles.spec.ts'],
+  suite: ['tests/archive/articles.spec.ts'],
   toHaveScreenshot: ['--config=bench/playwright.bench.config.ts', 'to-have-screenshot'],
 };
 const visual: BenchResults['visual'] = [];

@@ -34,7 +34,7 @@ const work = mkdtempSync(join(tmpdir(), 'feed-table-'));
 const out = join(work, 'site');
 const rendered = await run(process.execPath, ['--import', 'tsx', 'renderer/cli.ts', SRC, out], { maxBuffer: 64 * 1024 * 1024 }).catch((error: { stdout: string; stderr: string }) => error);
 const json = join(work, 'results.json');
-await run('npx', ['playwright', 'test', 'tests/fidelity/articles.spec.ts', '--reporter=json', `--output=${join(work, 'results')}`], {
+await run('npx', ['playwright', 'test', 'tests/archive/articles.spec.ts', '--reporter=json', `--output=${join(work, 'results')}`], {
   env: { ...process.env, ARCHIVE_SRC: SRC, ARCHIVE_OUT: out, ARCHIVE_VISUAL: 'off', PLAYWRIGHT_JSON_OUTPUT_NAME: json },
   maxBuffer: 64 * 1024 * 1024,
 }).catch(() => undefined); // failures are read from the report

@@ -21,7 +21,7 @@ for (let run = 1; run <= runs; run++) {
   const json = join(work, `run-${run}.json`);
   const started = Date.now();
   const code = await new Promise<number>((done) => {
-    const child = spawn('npx', ['playwright', 'test', 'tests/fidelity/articles.spec.ts', 'tests/fidelity/index-page.spec.ts', '--reporter=json', `--output=${join(work, 'results')}`], {
+    const child = spawn('npx', ['playwright', 'test', 'tests/archive/articles.spec.ts', 'tests/archive/index-page.spec.ts', '--reporter=json', `--output=${join(work, 'results')}`], {
       env: { ...process.env, CI: '1', PLAYWRIGHT_JSON_OUTPUT_NAME: json },
       stdio: 'ignore',
     });

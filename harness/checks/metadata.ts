@@ -1,14 +1,17 @@
 import type { CheerioAPI } from 'cheerio';
-import { PAGE_CONVENTIONS } from '../config.ts';
 import { readPublishedInstant } from '../oracle/dates.ts';
 import type { ExpectedArticle } from '../oracle/expected.ts';
 import { normalizeImageUrl, normalizeText } from '../oracle/normalize.ts';
 import type { ObservedPage } from '../observe/observe-page.ts';
+import type { SiteProfile } from '../profiles/profile.ts';
 import type { CheckResult, Finding } from './result.ts';
 import { parsedHtml } from './parsed-html.ts';
 
-type Expected = Pick<ExpectedArticle, 'title' | 'published' | 'author' | 'categories' | 'headimg' | 'comments' | 'blocks' | 'lead'>;
-type Observed = Pick<ObservedPage, 'html' | 'h1' | 'byline' | 'categories'>;
+type Expected = Pick<ExpectedArticle, 'title' | 'published' | 'author' | 'categories' | 'headimg' | 'comments' | 'blocks' | 'lead' | 'images'>;
+type Observed = Pick<ObservedPage, 'html' | 'titles' | 'byline' | 'categories'>;
+
+/** What the metadata check needs of a site profile: where things are and what the theme writes. */
+export type MetadataProfile = Pick<SiteProfile['article'], 'documentTitle' | 'byline' | 'date' | 'comments' | 'descriptionFrom' | 'ogImage' | 'jsonLd'>;
 
 /** One compared value: what the source says, what the page says where. */
 interface Row {
@@ -20,23 +23,27 @@ interface Row {
 }
 
 /**
- * Metadata matches the front matter: title (<title>, <h1>, og:title, JSON-LD headline), date
- * (time[datetime], article:published_time, JSON-LD datePublished, compared as instants), author
- * (byline, JSON-LD), categories (visible, in order; JSON-LD articleSection), lead image (og:image,
- * JSON-LD image; absent for the QR promo), description, and no comment area for `comments: false`.
+ * Metadata matches the front matter, wherever the site profile says each thing is: title (<title> by
+ * the profile's pattern, the visible title, og:title, JSON-LD headline), date (the visible date's
+ * datetime, article:published_time, JSON-LD datePublished, compared as instants), author (byline,
+ * JSON-LD), categories (visible, in order; JSON-LD articleSection), lead image (og:image, JSON-LD
+ * image; absent for the QR promo), description, and no comment area for `comments: false`. JSON-LD
+ * rows only where the profile says the theme writes JSON-LD.
  */
-export function checkMetadata(expected: Expected, observed: Observed, zone: string): CheckResult {
+export function checkMetadata(expected: Expected, observed: Observed, zone: string, profile: MetadataProfile): CheckResult {
   const $ = parsedHtml(observed);
-  const ld = jsonLd($);
+  const ld = profile.jsonLd === 'required' ? jsonLd($) : undefined;
+  const withLd = profile.jsonLd === 'required';
   const rows: Row[] = [];
   const same = (field: string, where: string, want: string, got: string | undefined): void => {
     rows.push({ field, where, expected: want, actual: got ?? '(absent)', ok: got !== undefined && normalizeText(got) === want });
   };
 
-  same('title', '<title>', expected.title, $('title').first().text());
-  same('title', 'visible <h1>', expected.title, observed.h1[0]);
+  const documentTitle = normalizeText($('title').first().text());
+  rows.push({ field: 'title', where: profile.documentTitle === '{title}' ? '<title>' : `<title> as "${profile.documentTitle}"`, expected: expected.title, actual: documentTitle || '(absent)', ok: titlePattern(profile.documentTitle, expected.title).test(documentTitle) });
+  same('title', 'visible title', expected.title, observed.titles[0]);
   same('title', 'og:title', expected.title, meta($, 'og:title')[0]);
-  same('title', 'JSON-LD headline', expected.title, text(ld?.headline));
+  if (withLd) same('title', 'JSON-LD headline', expected.title, text(ld?.headline));
 
   const published = expected.published;
   const date = (where: string, value: string | undefined): void => {
@@ -48,15 +55,20 @@ export function checkMetadata(expected: Expected, observed: Observed, zone: stri
     const read = value === undefined ? undefined : readPublishedInstant(value, zone);
     rows.push({ field: 'date', where, expected: published.toISOString(), actual: value ?? '(absent)', ok: read?.getTime() === published.getTime() });
   };
-  date('time[datetime]', $('time[datetime]').first().attr('datetime'));
+  const dateSelector = profile.date.join(', ');
+  date(dateSelector, $(dateSelector).first().attr('datetime'));
   date('article:published_time', meta($, 'article:published_time')[0]);
-  date('JSON-LD datePublished', text(ld?.datePublished));
+  if (withLd) date('JSON-LD datePublished', text(ld?.datePublished));
 
   if (expected.author !== '') {
-    const byline = normalizeText(observed.byline);
-    rows.push({ field: 'author', where: 'visible byline', expected: expected.author, actual: byline || '(absent)', ok: byline.includes(expected.author) });
-    const names = authorNames(ld?.author);
-    rows.push({ field: 'author', where: 'JSON-LD author', expected: expected.author, actual: names.join(', ') || '(absent)', ok: names.includes(expected.author) });
+    if (profile.byline !== null) {
+      const byline = normalizeText(observed.byline);
+      rows.push({ field: 'author', where: 'visible byline', expected: expected.author, actual: byline || '(absent)', ok: byline.includes(expected.author) });
+    }
+    if (withLd) {
+      const names = authorNames(ld?.author);
+      rows.push({ field: 'author', where: 'JSON-LD author', expected: expected.author, actual: names.join(', ') || '(absent)', ok: names.includes(expected.author) });
+    }
   }
 
   const categories = observed.categories.map(normalizeText);
@@ -66,22 +78,31 @@ export function checkMetadata(expected: Expected, observed: Observed, zone: stri
     rows.push({ field: 'categories', where: 'JSON-LD articleSection', expected: expected.categories.join(' › '), actual: sections.join(' › '), ok: sameList(sections, expected.categories) });
   }
 
-  const image = (where: string, values: string[]): void => {
+  const image = (where: string, values: string[], rule: 'only' | 'first'): void => {
     const urls = values.map((value) => normalizeImageUrl(value) ?? value);
     const want = expected.headimg;
-    const ok = want === undefined ? urls.length === 0 : urls.length > 0 && urls.every((url) => url === want);
-    rows.push({ field: 'headimg', where, expected: want ?? '(absent: no image of its own)', actual: urls.join(' ') || '(absent)', ok });
+    const own = new Set([...expected.images, ...(want === undefined ? [] : [want])]);
+    // `only`: the lead image and nothing else. `first`: the lead image first; after it (or with no lead image at all) only the article's own images.
+    if (rule === 'only') {
+      const ok = want === undefined ? urls.length === 0 : urls.length > 0 && urls.every((url) => url === want);
+      rows.push({ field: 'headimg', where, expected: want ?? '(absent: no image of its own)', actual: urls.join(' ') || '(absent)', ok });
+      return;
+    }
+    const strangers = urls.filter((url) => !own.has(url));
+    const firstWrong = want !== undefined && urls[0] !== want;
+    const actual = [firstWrong ? `first ${urls[0] ?? '(none)'}` : '', strangers.length > 0 ? `not the article's: ${strangers.join(' ')}` : ''].filter((part) => part !== '').join('; ');
+    rows.push({ field: 'headimg', where, expected: `${want ?? '(no lead image)'} first, then only the article's own images`, actual: actual || urls.join(' ') || '(absent)', ok: !firstWrong && strangers.length === 0 });
   };
-  image('og:image', meta($, 'og:image'));
-  image('JSON-LD image', imageUrls(ld?.image));
+  image('og:image', meta($, 'og:image'), profile.ogImage);
+  if (withLd) image('JSON-LD image', imageUrls(ld?.image), 'only');
 
-  rows.push(descriptionRow(expected, meta($, 'description', 'name')[0]));
+  rows.push(descriptionRow(expected, meta($, 'description', 'name')[0], profile.descriptionFrom));
 
   if (!expected.comments) {
-    const area = $(PAGE_CONVENTIONS.commentArea);
-    rows.push({ field: 'comments', where: PAGE_CONVENTIONS.commentArea, expected: 'no comment area (comments: false)', actual: area.length === 0 ? '(none)' : $.html(area.first()).slice(0, 80), ok: area.length === 0 });
+    const area = $(profile.comments);
+    rows.push({ field: 'comments', where: profile.comments, expected: 'no comment area (comments: false)', actual: area.length === 0 ? '(none)' : $.html(area.first()).slice(0, 80), ok: area.length === 0 });
   }
-  if (ld === undefined) rows.push({ field: 'JSON-LD', where: 'script[type="application/ld+json"]', expected: 'a NewsArticle object', actual: '(absent or invalid)', ok: false });
+  if (withLd && ld === undefined) rows.push({ field: 'JSON-LD', where: 'script[type="application/ld+json"]', expected: 'a NewsArticle object', actual: '(absent or invalid)', ok: false });
 
   const findings: Finding[] = rows.filter((row) => !row.ok).map((row) => ({ message: `${row.field} in ${row.where}: expected ${row.expected}, found ${row.actual}` }));
   return {
@@ -92,16 +113,25 @@ export function checkMetadata(expected: Expected, observed: Observed, zone: stri
 }
 
 /**
- * The description must be a start of the article's text from its lead on (the first block outside
- * headings and captions with a letter or digit; see text-blocks.ts), of any length, an ending `…` or
- * `...` aside. With no lead there is nothing to describe, and no description is expected.
+ * The description must be a start of the article's text, of any length (an ending `…` or `...`
+ * aside), from where the profile says: the lead (the first block outside headings and captions with
+ * a letter or digit; see text-blocks.ts) or the first block. Compared without whitespace: generators
+ * join blocks with or without a space. With no text to start from, no description is expected.
  */
-function descriptionRow(expected: Pick<ExpectedArticle, 'blocks' | 'lead'>, description: string | undefined): Row {
+function descriptionRow(expected: Pick<ExpectedArticle, 'blocks' | 'lead'>, description: string | undefined, from: 'lead' | 'first-block'): Row {
   const where = 'meta description';
-  if (expected.lead === -1) return { field: 'description', where, expected: '(absent: the article has no text to describe)', actual: description ?? '(absent)', ok: description === undefined };
-  const text = expected.blocks.slice(expected.lead).join(' ');
-  const got = description === undefined ? undefined : normalizeText(description).replace(/(…|\.\.\.)$/, '').trim();
-  return { field: 'description', where, expected: `a start of "${excerptStart(text)}…"`, actual: description ?? '(absent)', ok: got !== undefined && got !== '' && text.startsWith(got) };
+  const start = from === 'lead' ? expected.lead : expected.blocks.length > 0 ? 0 : -1;
+  if (start === -1) return { field: 'description', where, expected: '(absent: the article has no text to describe)', actual: description ?? '(absent)', ok: description === undefined };
+  const text = expected.blocks.slice(start).join(' ');
+  const squeeze = (value: string): string => value.replace(/[\s\u3000\u00a0]+/g, '');
+  const got = description === undefined ? undefined : squeeze(normalizeText(description).replace(/(…|\.\.\.)$/, ''));
+  return { field: 'description', where, expected: `a start of "${excerptStart(text)}…"`, actual: description ?? '(absent)', ok: got !== undefined && got !== '' && squeeze(text).startsWith(got) };
+}
+
+/** The page title as the profile writes it: `{title}` the article's title, `*` any text. */
+function titlePattern(template: string, title: string): RegExp {
+  const escape = (value: string): string => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${template.split('{title}').map((part) => part.split('*').map(escape).join('.+')).join(escape(title))}$`);
 }
 
 function excerptStart(text: string): string {

@@ -18,7 +18,7 @@ export function checkHostile(observed: ObservedPage, evidence: ExecutionEvidence
     ...evidence.calls.map((call) => ({ message: `executed: ${call}` })),
     ...evidence.newGlobals.map((name) => ({ message: `executed: window.${name} was set` })),
     ...evidence.navigations.map((navigation) => ({ message: `executed: ${navigation}` })),
-    ...checkHealth(observed).findings,
+    ...checkHealth(observed, { scripts: 'none' }).findings,
   ];
   const $ = parsedHtml(observed);
   $(FORBIDDEN).each((_, element) => void findings.push({ message: `forbidden element in the page: ${$.html(element).slice(0, 100)}` }));

@@ -3,9 +3,11 @@
  * reads what a reader sees, with the page's own CSS deciding visibility and block boundaries.
  */
 
-/** Where to look, from harness/config.ts. */
+/** Where to look: the site profile's selectors (harness/profiles/), each list tried in order. */
 export interface CollectOptions {
   contentRoot: readonly string[];
+  title: readonly string[];
+  /** Empty when the theme shows no author. */
   byline: readonly string[];
   categories: readonly string[];
   /** The links a page shows in place of embedded media: read as embeds, not as text. */
@@ -52,7 +54,8 @@ export interface PageFacts {
   embeds: EmbedFacts[];
   /** The rendered text of each outermost <pre> in the content root, whitespace and line breaks as shown. */
   preformatted: string[];
-  h1: string[];
+  /** The visible texts of the title elements (the profile's `article.title`), in order. */
+  titles: string[];
   byline: string;
   categories: string[];
 }
@@ -187,7 +190,13 @@ export function collectPageFacts(options: CollectOptions): PageFacts {
     })),
     embeds,
     preformatted: root === null ? [] : [...root.element.querySelectorAll('pre')].filter((pre) => pre.parentElement?.closest('pre') == null).map((pre) => (pre as HTMLElement).innerText),
-    h1: [...document.querySelectorAll('h1')].filter((h1) => !isHidden(h1)).map(visibleText),
+    titles: (() => {
+      for (const selector of options.title) {
+        const found = [...document.querySelectorAll(selector)].filter((element) => !isHidden(element));
+        if (found.length > 0) return found.map(visibleText);
+      }
+      return [];
+    })(),
     byline: byline === null ? '' : visibleText(byline.element),
     categories,
   };

@@ -1,7 +1,8 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { contentRootSelectors, PAGE_CONVENTIONS } from '../config.ts';
+import type { SiteProfile } from '../profiles/profile.ts';
+import { collectPageFacts, type CollectOptions, type PageFacts } from './collect-in-page.ts';
 import { OfflineNetwork, type NetworkLog } from './offline-network.ts';
-import { collectPageFacts, type PageFacts } from './collect-in-page.ts';
+import { pageSettled, unsettledReason } from './settle-in-page.ts';
 
 /** How often a page may navigate away by itself (a refresh loop) before observing it gives up. */
 const MAX_SELF_NAVIGATIONS = 3;
@@ -24,11 +25,15 @@ export interface ObservedPage extends PageFacts {
  */
 export class PageObserver {
   private readonly console: { type: string; text: string }[] = [];
+  private readonly options: CollectOptions;
 
   private constructor(
     readonly page: Page,
     private readonly network: OfflineNetwork,
+    readonly profile: SiteProfile,
   ) {
+    const { article } = profile;
+    this.options = { contentRoot: article.contentRoot, title: article.title, byline: article.byline ?? [], categories: article.categories, embedLink: article.embedLink };
     page.on('console', (message) => {
       // "Failed to load resource" repeats, without the URL, what the network log records with it.
       if (message.text().startsWith('Failed to load resource:')) return;
@@ -37,17 +42,17 @@ export class PageObserver {
     page.on('pageerror', (error) => this.console.push({ type: 'pageerror', text: error.message }));
   }
 
-  /** A new browser context with one page prepared to observe pages served from `origin`. */
-  static async open(browser: Browser, origin: string): Promise<{ observer: PageObserver; context: BrowserContext }> {
+  /** A new browser context with one page prepared to observe pages of a site (described by `profile`) served from `origin`. */
+  static async open(browser: Browser, origin: string, profile: SiteProfile): Promise<{ observer: PageObserver; context: BrowserContext }> {
     const context = await browser.newContext({ viewport: OBSERVE_VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    return { observer: await PageObserver.create(await context.newPage(), origin), context };
+    return { observer: await PageObserver.create(await context.newPage(), origin, profile), context };
   }
 
   /** Prepares a page (routing, listeners) for observing pages served from `origin`. */
-  static async create(page: Page, origin: string): Promise<PageObserver> {
+  static async create(page: Page, origin: string, profile: SiteProfile): Promise<PageObserver> {
     // Scripts run through tsx (esbuild keepNames) wrap functions in __name(); give serialised ones that helper.
     await page.addInitScript('globalThis.__name ??= (fn) => fn;');
-    return new PageObserver(page, await OfflineNetwork.attach(page, origin));
+    return new PageObserver(page, await OfflineNetwork.attach(page, origin), profile);
   }
 
   /**
@@ -57,7 +62,8 @@ export class PageObserver {
   private async collect(requested: string): Promise<PageFacts> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.page.evaluate(collectPageFacts, { contentRoot: contentRootSelectors(), byline: PAGE_CONVENTIONS.byline, categories: PAGE_CONVENTIONS.categories, embedLink: PAGE_CONVENTIONS.embedLink });
+        await this.settleForReaders();
+        return await this.page.evaluate(collectPageFacts, this.options);
       } catch (error) {
         // Caught mid-navigation, the page may have no document element yet: any error then means "it moved".
         const moved = /Execution context was destroyed|navigat/i.test(String(error)) || this.page.url() !== requested;
@@ -65,6 +71,22 @@ export class PageObserver {
         this.console.push({ type: 'navigation', text: `the page navigated away by itself, to ${this.page.url()}` });
         await this.page.waitForLoadState('load');
       }
+    }
+  }
+
+  /**
+   * Waits, on conditions polled every frame and never a fixed sleep, until the page is as a reader
+   * sees it: scripted reveals and animations done (settle-in-page.ts). Bounded by the profile's
+   * `settleTimeoutMs`: a page that never settles is recorded for the health check, and read as it is.
+   */
+  private async settleForReaders(): Promise<void> {
+    const options = { contentRoot: this.options.contentRoot };
+    try {
+      await this.page.waitForFunction(pageSettled, options, { polling: 'raf', timeout: this.profile.settleTimeoutMs });
+    } catch (error) {
+      if (!/Timeout/i.test(String(error))) throw error;
+      const reason = await this.page.evaluate(unsettledReason, options);
+      this.console.push({ type: 'settle', text: `the page did not settle within ${this.profile.settleTimeoutMs / 1000} s: ${reason}` });
     }
   }
 
@@ -89,10 +111,11 @@ export class PageObserver {
 
 /**
  * Makes the page still for a screenshot, waiting on conditions, never a fixed sleep: web fonts
- * loaded, every image decoded, animations finished (endless ones cancelled), the text caret hidden.
+ * loaded, every image decoded, animations finished (endless ones cancelled), the text caret hidden,
+ * and what changes on every build (the profile's volatile elements, such as an "Edited on" date) hidden.
  */
-export async function settle(page: Page): Promise<void> {
-  await page.evaluate(async () => {
+export async function settle(page: Page, volatile: readonly string[] = []): Promise<void> {
+  await page.evaluate(async (hidden) => {
     await document.fonts.ready;
     await Promise.all([...document.images].map((img) => img.decode().catch(() => undefined)));
     for (const animation of document.getAnimations()) {
@@ -102,8 +125,9 @@ export async function settle(page: Page): Promise<void> {
     // A constructed style sheet: allowed by the pages' CSP, unlike an injected <style> element.
     if (!document.adoptedStyleSheets.some((sheet) => sheet.cssRules[0]?.cssText.includes('caret-color'))) {
       const sheet = new CSSStyleSheet();
-      sheet.replaceSync('*, *::before, *::after { caret-color: transparent !important; }');
+      const rules = ['*, *::before, *::after { caret-color: transparent !important; }', ...(hidden.length === 0 ? [] : [`${hidden.join(', ')} { visibility: hidden !important; }`])];
+      sheet.replaceSync(rules.join('\n'));
       document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     }
-  });
+  }, volatile);
 }

@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { SiteProfile } from '../profiles/profile.ts';
 import { PageObserver, type ObservedPage } from './observe-page.ts';
 
 /**
@@ -24,6 +25,7 @@ export class RecyclingObserver {
   constructor(
     private readonly browser: Browser,
     private readonly origin: string,
+    private readonly profile: SiteProfile,
     private readonly budget = RENEW_BUDGET,
   ) {}
 
@@ -52,7 +54,7 @@ export class RecyclingObserver {
     const cost = use.screenshots === true ? PAGE_COST.withScreenshots : PAGE_COST.plain;
     if (this.current === undefined || this.spent + cost > this.budget) {
       await this.close();
-      this.current = await PageObserver.open(this.browser, this.origin);
+      this.current = await PageObserver.open(this.browser, this.origin, this.profile);
       this.spent = 0;
     }
     this.spent += cost;

@@ -69,7 +69,7 @@ export default class FidelityReporter implements Reporter {
     const visual = articles.flatMap((article) => article.visual);
     const count = (status: VisualEntry['status']): number => visual.filter((entry) => entry.status === status).length;
     const summary: Summary = {
-      goldenDir: goldenDir(),
+      goldenDir: goldenDir() ?? '(none: the visual check was off)',
       environment: this.environment,
       environmentWarnings: [...this.warnings],
       counts: {

@@ -50,6 +50,8 @@ export const ANNOTATIONS = {
   deletedGolden: 'fidelity-golden-deleted',
   /** Something a check noticed that is not wrong with the page (an image broken in the source). */
   note: 'fidelity-note',
+  /** The whole visual check skipped: the site has no goldens of its own (ARCHIVE_GOLDEN unset). */
+  visualSkipped: 'fidelity-visual-skipped',
   /** Screenshots not taken because this run's browser is not the pinned build goldens are made with. */
   screenshotsSkipped: 'fidelity-screenshots-skipped',
 } as const;

@@ -63,10 +63,23 @@ export function archiveSettings(srcDir: string): ArchiveSettings {
   return parsed.data;
 }
 
-/** The golden folder: ARCHIVE_GOLDEN, default `golden/`. */
-export function goldenDir(env: NodeJS.ProcessEnv = process.env): string {
-  return envValue(env, 'ARCHIVE_GOLDEN') ?? 'golden';
+/** The bundled archive and its goldens: `golden/` belongs to `fixtures/` rendered by our renderer, and to nothing else. */
+const BUNDLED = { src: 'fixtures', golden: 'golden' } as const;
+
+/**
+ * The golden folder: ARCHIVE_GOLDEN; else `golden/` when the archive is the bundled one rendered by
+ * our renderer; else none (another archive or site never reads or writes this project's goldens).
+ */
+export function goldenDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const own = envValue(env, 'ARCHIVE_GOLDEN');
+  if (own !== undefined) return own;
+  const config = archiveConfig(env);
+  return config.outDir === undefined && config.srcDir === resolve(BUNDLED.src) ? BUNDLED.golden : undefined;
 }
+
+/** Why the visual check is off for this run when there is no golden folder, and how to turn it on. */
+export const NO_GOLDENS =
+  'no goldens for this site: this project\'s golden/ belongs to its bundled fixtures. Set ARCHIVE_GOLDEN=<folder> to compare this site\'s pages with goldens of its own (the first run writes them)';
 
 /** Where the fidelity reporter writes and `npm run approve` reads: ARCHIVE_REPORT_DIR, default `reports/fidelity/`. */
 export function reportDir(env: NodeJS.ProcessEnv = process.env): string {

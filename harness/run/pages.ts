@@ -21,12 +21,17 @@ function isFile(path: string): boolean {
   return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
-/** The article pages a rendered folder holds (`<slug>.html` and `<slug>/index.html`), not the index itself. */
-export function listPages(dir: string): string[] {
+/**
+ * The article pages a rendered folder holds (`<slug>.html` and `<slug>/index.html`), not the index
+ * itself nor what the site profile says is not an article (asset folders, archive and tag pages).
+ */
+export function listPages(dir: string, notArticles: readonly string[] = ['assets']): string[] {
+  const skip = new Set(notArticles);
   const pages: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (skip.has(entry.name) || skip.has(entry.name.replace(/\.html$/, ''))) continue;
     if (entry.isFile() && entry.name.endsWith('.html') && entry.name !== 'index.html') pages.push(entry.name.slice(0, -'.html'.length));
-    else if (entry.isDirectory() && entry.name !== 'assets' && isFile(join(dir, entry.name, 'index.html'))) pages.push(entry.name);
+    else if (entry.isDirectory() && isFile(join(dir, entry.name, 'index.html'))) pages.push(entry.name);
   }
   return pages.sort();
 }

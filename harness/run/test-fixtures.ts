@@ -6,6 +6,8 @@ import { serveFolder, type StaticServer } from './static-server.ts';
 import { currentEnvironment } from '../visual/environment.ts';
 import { GoldenStore } from '../visual/golden-store.ts';
 import type { VisualContext } from '../visual/steps.ts';
+import type { SiteProfile } from '../profiles/profile.ts';
+import { siteProfile } from './site-profile.ts';
 
 /** The rendered folder under test, served read-only on 127.0.0.1. */
 export interface ServedArchive extends StaticServer {
@@ -19,7 +21,7 @@ export function isCi(env: NodeJS.ProcessEnv = process.env): boolean {
 }
 
 /** Worker-scoped, started on first use: one server, one browser page reused (renewed every 100 pages), the goldens. */
-export const test = base.extend<object, { archive: ServedArchive; observer: RecyclingObserver; visual: VisualContext }>({
+export const test = base.extend<object, { archive: ServedArchive; profile: SiteProfile; observer: RecyclingObserver; visual: VisualContext }>({
   archive: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
     async ({}, use) => {
@@ -30,21 +32,30 @@ export const test = base.extend<object, { archive: ServedArchive; observer: Recy
     },
     { scope: 'worker' },
   ],
+  profile: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
+    async ({}, use) => {
+      await use(siteProfile());
+    },
+    { scope: 'worker' },
+  ],
   observer: [
-    async ({ browser, archive }, use) => {
-      const observer = new RecyclingObserver(browser, archive.origin);
+    async ({ browser, archive, profile }, use) => {
+      const observer = new RecyclingObserver(browser, archive.origin, profile);
       await use(observer);
       await observer.close();
     },
     { scope: 'worker' },
   ],
   visual: [
-    async ({ browser }, use, workerInfo) => {
+    async ({ browser, profile }, use, workerInfo) => {
       const choice = await runBrowser();
+      const dir = goldenDir();
       await use({
-        goldens: new GoldenStore(goldenDir(), workerInfo.config.updateSnapshots, isCi()),
+        goldens: dir === undefined ? undefined : new GoldenStore(dir, workerInfo.config.updateSnapshots, isCi()),
         environment: currentEnvironment(browser, choice),
         screenshotsOff: choice.pinned ? undefined : `this run's browser is ${choice.source}; goldens are made and compared only in the pinned build (unset CHROMIUM_PATH; see README, Browser)`,
+        volatile: profile.volatile,
       });
     },
     { scope: 'worker' },

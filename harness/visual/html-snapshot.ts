@@ -15,11 +15,15 @@ const VOID = new Set(['meta', 'link', 'img', 'br', 'hr', 'input', 'col', 'source
 
 /**
  * A page's HTML in a canonical form for review: one block per line, indented, attributes sorted,
- * whitespace collapsed, JSON-LD pretty-printed. Formatting-only differences disappear; a changed
- * word, attribute or element shows as a changed line.
+ * whitespace collapsed, JSON-LD pretty-printed, and what changes on every build (the profile's
+ * volatile attributes and elements, such as Hexo's random `data-id` or its file-time
+ * `article:modified_time`) left out. Formatting-only differences disappear; a changed word,
+ * attribute or element shows as a changed line.
  */
-export function normalizeHtml(html: string): string {
+export function normalizeHtml(html: string, volatile: { attributes: readonly string[]; elements: readonly string[] } = { attributes: [], elements: [] }): string {
   const $ = load(html);
+  if (volatile.elements.length > 0) $(volatile.elements.join(', ')).remove();
+  for (const name of volatile.attributes) $(`[${name}]`).removeAttr(name);
   const lines: string[] = [];
   const render = (node: AnyNode, depth: number): void => {
     if (isText(node)) {

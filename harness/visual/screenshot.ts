@@ -18,9 +18,9 @@ const sessions = new WeakMap<Page, Promise<CDPSession>>();
  * beyond the viewport in one DevTools call. Same pixels as page.screenshot({ fullPage: true }), but
  * ~40% faster: no extra round trips, and PNG encoding tuned for speed (goldens are recompressed anyway).
  */
-export async function captureAt(page: Page, viewport: Viewport): Promise<Buffer> {
+export async function captureAt(page: Page, viewport: Viewport, volatile: readonly string[] = []): Promise<Buffer> {
   await page.setViewportSize(viewport);
-  await settle(page);
+  await settle(page, volatile);
   let session = sessions.get(page);
   if (session === undefined) {
     session = page.context().newCDPSession(page);

@@ -3,6 +3,8 @@ import { test, type Page, type TestInfo } from '@playwright/test';
 import { expect } from '../report/findings-expect.ts';
 import { recordEnvironment, recordVisual } from '../report/record.ts';
 import { ANNOTATIONS } from '../report/summary.ts';
+import type { SiteProfile } from '../profiles/profile.ts';
+import { NO_GOLDENS } from '../run/archive-config.ts';
 import type { GoldenEnvironment, GoldenStore } from './golden-store.ts';
 import { normalizeHtml } from './html-snapshot.ts';
 import { captureAt, VIEWPORTS } from './screenshot.ts';
@@ -11,8 +13,11 @@ import { checkHtmlSnapshot, checkScreenshot } from './visual-check.ts';
 
 /** What the visual steps need besides the loaded page. */
 export interface VisualContext {
-  goldens: GoldenStore;
+  /** Undefined when the site has no goldens of its own (NO_GOLDENS): the visual check is skipped, with a note. */
+  goldens: GoldenStore | undefined;
   environment: GoldenEnvironment;
+  /** What changes on every build (the profile's): left out of page snapshots, hidden in screenshots. */
+  volatile: SiteProfile['volatile'];
   /**
    * Why screenshots are not taken in this run, if they are not: pixels from another browser build
    * differ in anti-aliasing alone, so comparing them would blame the page for the browser.
@@ -25,10 +30,14 @@ export interface VisualContext {
  * `golden/<slug>.html`, then a full-page screenshot per width against `golden/<slug>@<width>.png`.
  * One step and one soft assertion each.
  */
-export async function visualSteps(page: Page, pageFile: string, slug: string, testInfo: TestInfo, { goldens, environment, screenshotsOff }: VisualContext): Promise<void> {
+export async function visualSteps(page: Page, pageFile: string, slug: string, testInfo: TestInfo, { goldens, environment, screenshotsOff, volatile }: VisualContext): Promise<void> {
+  if (goldens === undefined) {
+    testInfo.annotations.push({ type: ANNOTATIONS.visualSkipped, description: NO_GOLDENS });
+    return;
+  }
   recordEnvironment(testInfo, environment);
   await test.step('page HTML matches the approved snapshot', async () => {
-    const result = checkHtmlSnapshot(goldens, slug, normalizeHtml(readFileSync(pageFile, 'utf8')));
+    const result = checkHtmlSnapshot(goldens, slug, normalizeHtml(readFileSync(pageFile, 'utf8'), volatile));
     await recordVisual(testInfo, result, undefined);
     expect.soft(result).toPassGolden();
   });
@@ -39,7 +48,7 @@ export async function visualSteps(page: Page, pageFile: string, slug: string, te
   const thresholds = visualThresholds();
   for (const viewport of VIEWPORTS) {
     await test.step(`screenshot at ${viewport.width} px matches the golden`, async () => {
-      const screenshot = await captureAt(page, viewport);
+      const screenshot = await captureAt(page, viewport, volatile.elements);
       const result = await checkScreenshot(goldens, slug, `${slug}@${viewport.width}`, screenshot, environment, thresholds);
       await recordVisual(testInfo, result, viewport.width);
       expect.soft(result).toPassGolden();

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/selftest.ts';
 import { runChild, runPlaywright, cleanEnv, type ChildRun } from '../support/child-run.ts';
 
 /** A quick spec for the child runs: the browser is checked in global setup, before any test. */

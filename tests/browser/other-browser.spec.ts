@@ -1,7 +1,7 @@
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/selftest.ts';
 import { runBrowser } from '../../harness/browser/choose-browser.ts';
 import type { Summary } from '../../harness/report/summary.ts';
 import { readJsonReport, testResults } from '../../scripts/playwright-json.ts';
@@ -26,7 +26,7 @@ test('another browser build runs every fidelity check, but takes no screenshot a
   const json = join(work, 'results.json');
 
   const run = await runPlaywright(
-    ['tests/fidelity/articles.spec.ts', 'tests/fidelity/index-page.spec.ts', '--update-snapshots=all', '--reporter=json,./harness/report/fidelity-reporter.ts', `--output=${join(work, 'test-results')}`],
+    ['tests/archive/articles.spec.ts', 'tests/archive/index-page.spec.ts', '--update-snapshots=all', '--reporter=json,./harness/report/fidelity-reporter.ts', `--output=${join(work, 'test-results')}`],
     { CI: '', CHROMIUM_PATH: wrapper, ARCHIVE_SRC: src, ARCHIVE_GOLDEN: goldens, ARCHIVE_REPORT_DIR: join(work, 'reports'), PLAYWRIGHT_JSON_OUTPUT_NAME: json },
   );
   expect(run.code, run.stdout + run.stderr).toBe(0);

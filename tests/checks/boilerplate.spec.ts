@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/selftest.ts';
 import { checkBoilerplate } from '../../harness/checks/boilerplate.ts';
 import type { LeakProbe } from '../../harness/oracle/expected.ts';
 import { messages, observedOf } from './helpers.ts';

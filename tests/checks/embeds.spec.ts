@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/selftest.ts';
 import { checkEmbeds } from '../../harness/checks/embeds.ts';
 import type { EmbedFacts } from '../../harness/observe/collect-in-page.ts';
 import { canonicalEmbedTarget } from '../../harness/oracle/embed-targets.ts';

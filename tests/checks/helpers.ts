@@ -36,7 +36,7 @@ export function observedOf(fields: Partial<ObservedPage> = {}): ObservedPage {
     images: [],
     embeds: [],
     preformatted: [],
-    h1: ['标题'],
+    titles: ['标题'],
     byline: '新浪财经 2022-03-10 19:07',
     categories: ['金融', '新浪财经'],
     console: [],

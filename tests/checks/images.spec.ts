@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/selftest.ts';
 import { checkImages } from '../../harness/checks/images.ts';
 import type { ImageFacts } from '../../harness/observe/collect-in-page.ts';
 import type { NetworkLog } from '../../harness/observe/offline-network.ts';

@@ -1,6 +1,9 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/selftest.ts';
 import { checkMetadata } from '../../harness/checks/metadata.ts';
+import { builtinProfile } from '../../harness/profiles/choose-profile.ts';
 import { expectedOf, messages, observedOf } from './helpers.ts';
+
+const OURS = builtinProfile('archive-renderer').article;
 
 const head = (extra = '', ld: Record<string, unknown> = {}) => `<html><head><title>标题</title>
 <meta name="description" content="第一段…">
@@ -8,7 +11,7 @@ const head = (extra = '', ld: Record<string, unknown> = {}) => `<html><head><tit
 <meta property="article:published_time" content="2022-03-10T11:07:26Z">
 <script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: '标题', datePublished: '2022-03-10T19:07:26+08:00', author: { name: '新浪财经' }, image: ['https://n.sinaimg.cn/a/w10h10/lead.jpg'], articleSection: ['金融', '新浪财经'], ...ld })}</script>
 ${extra}</head><body><time datetime="2022-03-10T11:07:26.000Z">2022-03-10 19:07</time></body></html>`;
-const run = (html: string, expected = expectedOf()) => messages(checkMetadata(expected, observedOf({ html }), 'Asia/Shanghai'));
+const run = (html: string, expected = expectedOf()) => messages(checkMetadata(expected, observedOf({ html }), 'Asia/Shanghai', OURS));
 
 test.describe('metadata check (pure)', () => {
   test('a page agreeing in every place passes; dates compare as instants', () => {
@@ -34,7 +37,7 @@ test.describe('metadata check (pure)', () => {
 
   test('each place of the title is checked on its own', () => {
     expect(run(head('', { headline: '别的' }))).toEqual(['title in JSON-LD headline: expected 标题, found 别的']);
-    expect(messages(checkMetadata(expectedOf(), observedOf({ html: head(), h1: [] }), 'UTC'))).toEqual(['title in visible <h1>: expected 标题, found (absent)']);
+    expect(messages(checkMetadata(expectedOf(), observedOf({ html: head(), titles: [] }), 'UTC', OURS))).toEqual(['title in visible title: expected 标题, found (absent)']);
   });
 
   test('a lead image that is the QR promo must be absent', () => {
@@ -55,7 +58,7 @@ test.describe('metadata check (pure)', () => {
   });
 
   test('the report is a table of every compared value', () => {
-    const result = checkMetadata(expectedOf(), observedOf({ html: head('', { headline: '别的' }) }), 'UTC');
+    const result = checkMetadata(expectedOf(), observedOf({ html: head('', { headline: '别的' }) }), 'UTC', OURS);
     expect(result.report?.body).toContain('| ✗ | title | JSON-LD headline | 标题 | 别的 |');
     expect(result.report?.body).toContain('| ✓ | title | <title> | 标题 | 标题 |');
   });

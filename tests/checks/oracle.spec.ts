@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/selftest.ts';
 import { expectedArticle } from '../../harness/oracle/expected.ts';
 import { readSourcePost, SourceError } from '../../harness/oracle/source.ts';
 

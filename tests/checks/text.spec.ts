@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/selftest.ts';
 import { checkText } from '../../harness/checks/text.ts';
 import { expectedOf, messages, observedOf } from './helpers.ts';
 

@@ -7,8 +7,9 @@ import { archiveZone } from '../../harness/oracle/dates.ts';
 import { expectedArticle, type ExpectedArticle } from '../../harness/oracle/expected.ts';
 import { readSourcePost } from '../../harness/oracle/source.ts';
 import { serveFolder } from '../../harness/run/static-server.ts';
+import { builtinProfile } from '../../harness/profiles/choose-profile.ts';
 import { PageObserver, type ObservedPage } from '../../harness/observe/observe-page.ts';
-import { test as base } from '../../harness/run/test-fixtures.ts';
+import { test as base } from '../support/selftest.ts';
 import { writeAssets } from '../../renderer/assets.ts';
 import { renderArticle } from '../../renderer/render-article.ts';
 
@@ -38,8 +39,8 @@ export const test = base.extend<object, { breakPage: BreakPage }>({
       const dir = mkdtempSync(join(tmpdir(), 'archive-broken-'));
       writeAssets(dir);
       const server = await serveFolder(dir);
-      const { observer, context } = await PageObserver.open(browser, server.origin);
-      const zone = archiveZone();
+      const { observer, context } = await PageObserver.open(browser, server.origin, builtinProfile('archive-renderer'));
+      const zone = archiveZone({});
       await use(async (fixture, breakIt, files = {}) => {
         const source = join('fixtures', fixture);
         const rendered = renderArticle(source, readFileSync(source), zone);

@@ -4,7 +4,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/selftest.ts';
 import { largeArticle, nestedArticle, singleLineArticle } from '../../harness/hostile/odd-articles.ts';
 
 const run = promisify(execFile);
@@ -25,7 +25,7 @@ async function render(src: string, out: string): Promise<Outcome> {
 /** Runs fidelity specs in a child process on `src` (and `out`, if given); test title → status and error. */
 async function fidelity(src: string, out?: string): Promise<Map<string, { status: string; error: string }>> {
   const json = join(mkdtempSync(join(tmpdir(), 'fidelity-json-')), 'report.json');
-  await run('npx', ['playwright', 'test', 'tests/fidelity/articles.spec.ts', 'tests/fidelity/index-page.spec.ts', 'tests/fidelity/folder.spec.ts', '--reporter=json'], {
+  await run('npx', ['playwright', 'test', 'tests/archive/articles.spec.ts', 'tests/archive/index-page.spec.ts', 'tests/archive/folder.spec.ts', '--reporter=json'], {
     env: { ...process.env, ARCHIVE_SRC: src, ARCHIVE_VISUAL: 'off', PLAYWRIGHT_JSON_OUTPUT_NAME: json, ...(out === undefined ? {} : { ARCHIVE_OUT: out }) },
     maxBuffer: 64 * 1024 * 1024,
   }).catch(() => undefined); // failures are read from the report

@@ -10,9 +10,11 @@ import { articleWithPayload, PLACES } from '../../harness/hostile/hostile-articl
 import { readSourcePost } from '../../harness/oracle/source.ts';
 import { PageObserver } from '../../harness/observe/observe-page.ts';
 import { serveFolder } from '../../harness/run/static-server.ts';
-import { expect, test as base } from '../../harness/run/test-fixtures.ts';
+import { builtinProfile } from '../../harness/profiles/choose-profile.ts';
+import { expect, test as base } from '../support/selftest.ts';
 
 const payloads = await loadPayloads();
+const OURS = builtinProfile('archive-renderer');
 const SOURCES = [...new Set(payloads.map((p) => p.id.split('#')[0] ?? ''))];
 const slugOf = (payload: Payload): string => `xss-${payload.id.replace(/[^\w]+/g, '-')}`;
 
@@ -41,7 +43,7 @@ const test = base.extend<object, { hostile: HostileSite }>({
         // bypassCSP switches the pages' Content-Security-Policy off: the sanitizer alone must hold.
         const context = await browser.newContext({ bypassCSP: !csp });
         const page = await context.newPage();
-        const observer = await PageObserver.create(page, server.origin);
+        const observer = await PageObserver.create(page, server.origin, OURS);
         pages.set(csp, { observer, trap: await ExecutionTrap.install(page) }); // the trap last: it remembers window as set up
       }
       await use({
@@ -103,7 +105,8 @@ test('xss: the checks see what runs (negative control: unsanitised pages, CSP of
   writeFileSync(join(dir, 'target.html'), page('<p>target</p>'));
   const server = await serveFolder(dir);
   const context = await browser.newContext({ bypassCSP: true });
-  const observer = await PageObserver.create(await context.newPage(), server.origin);
+  // These bare pages have no article body: read the whole body, so a scripted page settles at once.
+  const observer = await PageObserver.create(await context.newPage(), server.origin, { ...OURS, article: { ...OURS.article, contentRoot: ['body'] } });
   const trap = await ExecutionTrap.install(observer.page);
   for (const [name, [, finding]] of Object.entries(cases)) {
     const url = `${server.origin}/${name}.html`;

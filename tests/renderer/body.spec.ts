@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/selftest.ts';
 import { FIXTURES, post, renderFixture } from './helpers.ts';
 
 const fixtures = readdirSync(FIXTURES).filter((name) => name.endsWith('.md')).sort();

@@ -4,7 +4,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/selftest.ts';
 import { writeFileAtomic } from '../../renderer/write.ts';
 import { FIXTURES, post } from './helpers.ts';
 

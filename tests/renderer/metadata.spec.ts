@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/selftest.ts';
 import { archiveTimeZone, parseArticleDate } from '../../renderer/dates.ts';
 import { post, renderFixture, type RenderedFixture } from './helpers.ts';
 

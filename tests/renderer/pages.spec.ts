@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/selftest.ts';
 import { load } from 'cheerio';
 import { HtmlValidate } from 'html-validate';
 import { renderFolder } from '../../renderer/render-folder.ts';

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/selftest.ts';
+import { builtinProfile } from '../../harness/profiles/choose-profile.ts';
 import { PAGE_COST, RecyclingObserver } from '../../harness/observe/recycling-observer.ts';
 import { serveFolder, type StaticServer } from '../../harness/run/static-server.ts';
 
@@ -19,7 +20,7 @@ test.afterAll(async () => {
 
 test('the observer renews its browser context when the budget is spent, a page with screenshots costing more', async ({ browser }) => {
   const budget = PAGE_COST.withScreenshots + 2 * PAGE_COST.plain;
-  const observer = new RecyclingObserver(browser, server.origin, budget);
+  const observer = new RecyclingObserver(browser, server.origin, builtinProfile('archive-renderer'), budget);
   const load = async (screenshots: boolean) => {
     const page = await observer.nextPage({ screenshots });
     await page.goto(`${server.origin}/`);

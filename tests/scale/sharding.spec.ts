@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/selftest.ts';
 import type { Summary } from '../../harness/report/summary.ts';
 import { harvestIngredients } from '../../harness/synth/ingredients.ts';
 import { synthArchive } from '../../harness/synth/synthetic-archive.ts';
@@ -12,7 +12,7 @@ import { readJsonReport, testResults } from '../../scripts/playwright-json.ts';
 const run = promisify(execFile);
 const ARTICLES = 12;
 const SHARDS = 3;
-const SPECS = ['tests/fidelity/articles.spec.ts', 'tests/fidelity/index-page.spec.ts', 'tests/fidelity/folder.spec.ts', 'tests/fidelity/goldens.spec.ts'];
+const SPECS = ['tests/archive/articles.spec.ts', 'tests/archive/index-page.spec.ts', 'tests/archive/folder.spec.ts', 'tests/archive/goldens.spec.ts'];
 
 /** Every test title of a JSON report, once per time it ran. */
 const titles = (path: string): string[] => testResults(readJsonReport(path)).map(({ title }) => title);

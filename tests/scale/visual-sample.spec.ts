@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/selftest.ts';
 import { harvestIngredients } from '../../harness/synth/ingredients.ts';
 import { synthArchive } from '../../harness/synth/synthetic-archive.ts';
 import { visualSelection } from '../../harness/visual/plan.ts';
@@ -11,7 +11,7 @@ import { readJsonReport, testResults } from '../../scripts/playwright-json.ts';
 
 const run = promisify(execFile);
 const ARTICLES = 6;
-const SPECS = ['tests/fidelity/articles.spec.ts', 'tests/fidelity/index-page.spec.ts', 'tests/fidelity/goldens.spec.ts'];
+const SPECS = ['tests/archive/articles.spec.ts', 'tests/archive/index-page.spec.ts', 'tests/archive/goldens.spec.ts'];
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 

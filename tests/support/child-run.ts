@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { CALLER_SETTINGS } from './selftest.ts';
 
 /** What a child process printed and how it ended. */
 export interface ChildRun {
@@ -14,7 +15,7 @@ export interface ChildRun {
  */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [name, value] of Object.entries(process.env)) if (!/^(ARCHIVE_|PLAYWRIGHT_|TEST_)/.test(name)) env[name] = value;
+  for (const [name, value] of Object.entries(process.env)) if (!CALLER_SETTINGS.test(name) && !name.startsWith('TEST_')) env[name] = value;
   return { ...env, ...extra };
 }
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/selftest.ts';
 import { PNG } from 'pngjs';
 import { compareScreenshots, pngSize } from '../../harness/visual/compare.ts';
 import { DEFAULT_THRESHOLDS, visualThresholds } from '../../harness/visual/thresholds.ts';

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/selftest.ts';
 import { PNG } from 'pngjs';
 import { decide, environmentChanges, GoldenStore, sha256, type GoldenState, type UpdateMode } from '../../harness/visual/golden-store.ts';
 import { readTextChunks, withTextChunks } from '../../harness/visual/png-chunks.ts';

@@ -3,7 +3,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/selftest.ts';
 import type { Summary } from '../../harness/report/summary.ts';
 import { readJsonReport, testResults } from '../../scripts/playwright-json.ts';
 
@@ -29,7 +29,7 @@ interface Run {
 async function suite(folder: string, args: string[] = [], env: Record<string, string> = {}): Promise<Run> {
   const json = join(reports, 'results.json');
   rmSync(json, { force: true });
-  const child = await run('npx', ['playwright', 'test', 'tests/fidelity/articles.spec.ts', 'tests/fidelity/index-page.spec.ts', 'tests/fidelity/goldens.spec.ts', '--reporter=json,html,./harness/report/fidelity-reporter.ts', `--output=${join(work, 'test-results')}`, ...args], {
+  const child = await run('npx', ['playwright', 'test', 'tests/archive/articles.spec.ts', 'tests/archive/index-page.spec.ts', 'tests/archive/goldens.spec.ts', '--reporter=json,html,./harness/report/fidelity-reporter.ts', `--output=${join(work, 'test-results')}`, ...args], {
     env: {
       ...process.env,
       CI: '',

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/selftest.ts';
 import { htmlDiffPage, normalizeHtml } from '../../harness/visual/html-snapshot.ts';
 
 const page = (body: string, head = '<title>T</title>') => `<!DOCTYPE html><html lang="zh-CN"><head>${head}</head><body>${body}</body></html>`;

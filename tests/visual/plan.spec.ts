@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/selftest.ts';
 import { visualSelection } from '../../harness/visual/plan.ts';
 
 /** An archive folder without settings of its own. */

@@ -16,12 +16,12 @@ const sources = listSources(archiveConfig().srcDir);
 const visual = visualSelection(sources.map((source) => source.slug));
 
 for (const source of sources) {
-  test(`fidelity: ${source.slug}`, async ({ archive, observer, visual: goldens }, testInfo) => {
+  test(`fidelity: ${source.slug}`, async ({ archive, observer, profile, visual: goldens }, testInfo) => {
     const expected = await test.step('read the source', () => expectedArticle(source.slug, readSourcePost(source.path, zone)));
     const observed = await test.step('open the page in Chromium', () => observer.observe(pageUrl(archive.dir, archive.origin, source.slug), { screenshots: visual.has(source.slug) }));
     for (const check of ARTICLE_CHECKS) {
       await test.step(check.title, async () => {
-        const result = check.run(expected, observed, zone);
+        const result = check.run(expected, observed, { zone, profile });
         await recordCheck(testInfo, check.id, result);
         expect.soft(result).toHaveNoFindings(check.title);
       });

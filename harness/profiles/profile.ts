@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { compile } from 'css-select';
+import { z } from 'zod';
+
+/** A list of selectors tried in order (the first that matches wins), or one selector. */
+const Selectors = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).transform((value) => (Array.isArray(value) ? value : [value]));
+
+/**
+ * A site profile: where a generator puts things in its pages, and what its pages may do. Data, one
+ * small JSON file per generator (harness/profiles/builtin/); a user writes one for another theme
+ * without touching code. Validated at start; an error names the file and the field.
+ */
+export const SiteProfile = z
+  .object({
+    name: z.string().min(1),
+    description: z.string().optional(),
+    /** How to recognise the generator from its pages (all given conditions must hold); absent: never chosen automatically. */
+    detect: z
+      .object({
+        /** A regular expression the page's `<meta name="generator">` content must match. */
+        generator: z.string().optional(),
+        /** A selector that must match in the page (a theme marker). */
+        marker: z.string().optional(),
+      })
+      .strict()
+      .optional(),
+    article: z
+      .object({
+        /** The element holding the article body. */
+        contentRoot: Selectors,
+        /** The visible title. */
+        title: Selectors,
+        /** The page's <title>: `{title}` is the article's title, `*` any text (`{title} | *` for "title | site"). */
+        documentTitle: z.string().includes('{title}'),
+        /** The visible byline naming the author; null: the theme shows no author, nothing is checked. */
+        byline: Selectors.nullable(),
+        /** The element carrying the visible date in a `datetime` attribute. */
+        date: Selectors,
+        /** One element per category, in order. */
+        categories: Selectors,
+        /** A comment area: must not exist when front matter says `comments: false`. */
+        comments: z.string().min(1),
+        /** Links standing in for embedded media (a live player counts too). */
+        embedLink: z.string().min(1),
+        /** Where the description starts: the article's lead (headings and captions skipped), or its first text block. */
+        descriptionFrom: z.enum(['lead', 'first-block']),
+        /** og:image: `only` the lead image (none when the article has none), or `first` the lead image first, the article's other images allowed after it. */
+        ogImage: z.enum(['only', 'first']),
+        /** A NewsArticle/Article JSON-LD block: `required` and checked field by field, or `none` (the theme writes none). */
+        jsonLd: z.enum(['required', 'none']),
+      })
+      .strict(),
+    index: z
+      .object({
+        /** The first index page, relative to the site root. */
+        start: z.string().min(1),
+        /** The link to the next index page, followed until there is none (absent: one page). */
+        next: z.string().min(1).nullable(),
+        /** The one link per article; every other link (navigation, archives, categories, tags, feeds, date and sidebar links) is ignored. */
+        entries: z.string().min(1),
+      })
+      .strict(),
+    folder: z
+      .object({
+        /** Top-level names in the site folder that are not articles (asset folders, archive and tag pages). */
+        notArticles: z.array(z.string().min(1)),
+      })
+      .strict(),
+    /** What changes on every build and is no part of the page: left out of page snapshots and hidden in screenshots. */
+    volatile: z
+      .object({
+        attributes: z.array(z.string().min(1)),
+        elements: z.array(z.string().min(1)),
+      })
+      .strict(),
+    /** What the site may do, apart from fidelity. */
+    policy: z
+      .object({
+        /** `none`: no script at all but JSON-LD (our renderer); `site`: the site's own scripts may run outside the article body. */
+        scripts: z.enum(['none', 'site']),
+      })
+      .strict(),
+    /** Longest wait for a page to settle (scripted reveals and animations done) before that is a finding. */
+    settleTimeoutMs: z.number().int().positive().default(10_000),
+  })
+  .strict();
+
+/** A validated site profile. */
+export type SiteProfile = z.infer<typeof SiteProfile>;
+
+/** Raised for a profile that is not valid; the message names the file and the field. */
+export class ProfileError extends Error {}
+
+/** Reads and validates a profile file. */
+export function loadProfile(file: string): SiteProfile {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ProfileError(`${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such profile file' : `not valid JSON (${(error as Error).message})`}`);
+  }
+  const parsed = SiteProfile.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ProfileError(`${file}: field "${issue?.path.join('.') || '(top)'}": ${issue?.message ?? 'invalid'}`);
+  }
+  for (const [field, selector] of selectorsOf(parsed.data)) {
+    if (!isValidSelector(selector)) throw new ProfileError(`${file}: field "${field}": ${JSON.stringify(selector)} is not a valid CSS selector`);
+  }
+  return parsed.data;
+}
+
+/** Every selector of a profile with the field it sits in, to check them all before any page is opened. */
+function selectorsOf(profile: SiteProfile): [string, string][] {
+  const { article, index, volatile } = profile;
+  const lists: [string, string[]][] = [
+    ['article.contentRoot', article.contentRoot],
+    ['article.title', article.title],
+    ['article.byline', article.byline ?? []],
+    ['article.date', article.date],
+    ['article.categories', article.categories],
+    ['article.comments', [article.comments]],
+    ['article.embedLink', [article.embedLink]],
+    ['index.next', index.next === null ? [] : [index.next]],
+    ['index.entries', [index.entries]],
+    ['volatile.elements', volatile.elements],
+    ['detect.marker', profile.detect?.marker === undefined ? [] : [profile.detect.marker]],
+  ];
+  return lists.flatMap(([field, selectors]) => selectors.map((selector): [string, string] => [field, selector]));
+}
+
+function isValidSelector(selector: string): boolean {
+  try {
+    compile(selector);
+    return true;
+  } catch {
+    return false;
+  }
+}

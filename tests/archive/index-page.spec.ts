@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import { checkHealth } from '../../harness/checks/health.ts';
+import { checkIndex } from '../../harness/checks/index-page.ts';
+import { checkSiteIcons } from '../../harness/checks/site-icons.ts';
+import { archiveZone } from '../../harness/oracle/dates.ts';
+import { readSourcePost, SourceError } from '../../harness/oracle/source.ts';
+import { expect } from '../../harness/report/findings-expect.ts';
+import { recordCheck } from '../../harness/report/record.ts';
+import { archiveConfig } from '../../harness/run/archive-config.ts';
+import { indexPages } from '../../harness/run/index-pages.ts';
+import { listSources } from '../../harness/run/sources.ts';
+import { test } from '../../harness/run/test-fixtures.ts';
+import { visualSelection } from '../../harness/visual/plan.ts';
+import { visualSteps } from '../../harness/visual/steps.ts';
+
+test('fidelity: index page', async ({ archive, observer, profile, visual }, testInfo) => {
+  const zone = archiveZone();
+  // A source the oracle cannot read fails its own test; the index is judged on the readable ones.
+  // index.md can have no page of its own (its own test says so); every other readable source must be listed.
+  const articles = listSources(archiveConfig().srcDir).filter((source) => source.slug !== 'index').flatMap((source) => {
+    try {
+      const post = readSourcePost(source.path, zone);
+      return [{ slug: source.slug, published: post.published, title: post.title }];
+    } catch (error) {
+      if (error instanceof SourceError) return [];
+      throw error;
+    }
+  });
+  const screenshots = visualSelection(articles.map((article) => article.slug)).has('index');
+  // Every index page, following the profile's "next" links; the first stays loaded for the screenshots.
+  const pages = await test.step('open every index page in Chromium', () => indexPages(observer, archive.origin, profile.index, { screenshots }));
+  const checks: [string, string, () => ReturnType<typeof checkIndex> | Promise<ReturnType<typeof checkIndex>>][] = [
+    ['index', 'lists every article once, newest first, thumbnails without Referer', () => checkIndex(articles, pages, profile.index.entries)],
+    ['health', 'page health, and the site is self-contained', () => mergeResults(pages.map((page) => checkHealth(page, profile.policy, 'site')))],
+    ['icons', "the site's icons exist", () => checkSiteIcons(pages[0], archive.origin)],
+  ];
+  for (const [id, title, run] of checks) {
+    await test.step(title, async () => {
+      const result = await run();
+      await recordCheck(testInfo, id, result);
+      expect.soft(result).toHaveNoFindings(title);
+    });
+  }
+  if (screenshots) await visualSteps(observer.page, join(archive.dir, 'index.html'), 'index', testInfo, visual);
+});
+
+/** Several index pages' results as one: each finding once (a theme's CDN style sheet is on every page), metrics summed. */
+function mergeResults(results: ReturnType<typeof checkHealth>[]): ReturnType<typeof checkHealth> {
+  const metrics: Record<string, number> = {};
+  for (const result of results) for (const [key, value] of Object.entries(result.metrics)) metrics[key] = (metrics[key] ?? 0) + value;
+  const messages = [...new Set(results.flatMap((result) => result.findings.map((finding) => finding.message)))];
+  return { findings: messages.map((message) => ({ message })), metrics };
+}
