@@ -5,6 +5,8 @@ import config from '../playwright.config.ts';
 export default defineConfig({
   ...config,
   testDir: './specs',
+  // One project of its own: the suite's projects (archive, selftest) name the suite's folders.
+  projects: [{ name: 'bench' }],
   globalSetup: '../harness/run/global-setup.ts', // paths in a config are relative to its own folder
   reporter: [['list']],
   // toHaveScreenshot baselines of the comparison run live in a folder of the benchmark's choosing.

@@ -1,27 +1,40 @@
 /**
  * The scale benchmark, measured in one run on this machine and written to bench/results.json:
  *   - render throughput and peak memory at 100, 1,000 and 10,000 synthetic articles;
- *   - the fidelity-only suite (no screenshots) at 100 and 1,000 articles, with 1 and 2 workers;
+ *   - the fidelity-only suite (no screenshots) at 100 and 1,000 articles, with 1 and 2 workers, and
+ *     where an article's time goes (read the source, load, settle, collect in the page, the checks);
+ *   - the verdict cache: a full run of 1,000 articles, then a run from the cache after adding 10
+ *     articles and changing 1 (wall time of each, and their ratio);
  *   - visual at 100 and 200 articles: the bare capture floor, our full suite (fidelity + both widths)
  *     and the same visual checks with Playwright's toHaveScreenshot, in two interleaved rounds;
  *   - how each cost grows with the archive, and the peak memory of each test run (all processes).
  * Synthetic archives are built with the same generator as `npm run archive:synth` (seed 1) in a
- * temporary folder and deleted afterwards. Usage: npm run bench [-- --quick]
+ * temporary folder and deleted afterwards. Usage: npm run bench [-- --quick] [-- --only cache,fidelity]
+ * (--only measures those parts and keeps the others' last results, each part dated).
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { JSONReport } from '@playwright/test/reporter';
 import { samplePeakMemory } from './bench-support/process-tree.ts';
 import { benchTable, spliceIntoReadme, type BenchResults, type RunRow } from './bench-support/results-table.ts';
-import { quantile, readJsonReport, testDurations } from './playwright-json.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { phaseBreakdown, type PhaseBreakdown, quantile, readJsonReport, testDurations, testResults } from './playwright-json.ts';
 import { harvestIngredients } from '../harness/synth/ingredients.ts';
 import { synthArchive } from '../harness/synth/synthetic-archive.ts';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
+const PARTS = ['render', 'fidelity', 'visual', 'cache'] as const;
+const only = new Set(values.only?.split(',').map((part) => part.trim()) ?? PARTS);
+for (const part of only) if (!(PARTS as readonly string[]).includes(part)) throw new Error(`--only ${part}: the parts are ${PARTS.join(', ')}`);
 const VISUAL_ROUNDS = 2;
-const SIZES = values.quick ? { render: [100, 1000], fidelity: [100, 200], visual: [50, 100] } : { render: [100, 1000, 10000], fidelity: [100, 1000], visual: [100, 200] };
+const SIZES = values.quick ? { render: [100, 1000], fidelity: [100, 200], visual: [50, 100], cache: 200 } : { render: [100, 1000, 10000], fidelity: [100, 1000], visual: [100, 200], cache: 1000 };
+// The caller's own archive settings never reach a measured run.
+for (const name of Object.keys(process.env)) if (name.startsWith('ARCHIVE_')) delete process.env[name];
+const today = new Date().toISOString().slice(0, 10);
+const previous = existsSync('bench/results.json') ? (JSON.parse(readFileSync('bench/results.json', 'utf8')) as Partial<BenchResults>) : {};
 const work = mkdtempSync(join(tmpdir(), 'bench-'));
 const ingredients = harvestIngredients();
 
@@ -55,7 +68,7 @@ const round = (n: number, digits = 3): number => Math.round(n * 10 ** digits) / 
 
 // Render: the CLI in its own process, as users run it; peak resident memory reported by the process itself.
 const render: BenchResults['render'] = [];
-for (const count of SIZES.render) {
+for (const count of only.has('render') ? SIZES.render : []) {
   const src = archive(count);
   const out = join(work, `site-${count}`);
   const result = await measure(process.execPath, ['--import', 'tsx', '--import', './scripts/bench-support/print-max-rss.ts', 'renderer/cli.ts', src, out]);
@@ -64,15 +77,15 @@ for (const count of SIZES.render) {
   console.log('render', render.at(-1));
 }
 
-/** One Playwright run; per-test median and wall time per article from its JSON report. */
-async function suite(label: string, args: string[], env: Record<string, string>): Promise<{ row: RunRow; durations: number[] }> {
+/** One Playwright run; per-test median, wall time per article and where the time went, from its JSON report. */
+async function suite(label: string, args: string[], env: Record<string, string>, reporters = 'json'): Promise<{ row: RunRow; durations: number[]; breakdown: PhaseBreakdown; seconds: number; report: JSONReport }> {
   const json = join(work, `${label}.json`);
-  const result = await measure('npx', ['playwright', 'test', ...args, '--reporter=json', `--output=${join(work, 'results')}`], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: json });
+  const result = await measure('npx', ['playwright', 'test', ...args, `--reporter=${reporters}`, `--output=${join(work, 'results')}`], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: json, ARCHIVE_REPORT_DIR: join(work, 'fidelity-report') });
   const report = readJsonReport(json);
   const durations = testDurations(report);
   const row = { run: label, tests: durations.length, failed: report.stats.unexpected, medianTestMs: quantile(durations, 0.5), wallSecondsPerTest: round(result.seconds / durations.length), peakMiB: result.peakMiB };
   console.log(row);
-  return { row, durations };
+  return { row, durations, breakdown: phaseBreakdown(report), seconds: round(result.seconds, 1), report };
 }
 
 /**
@@ -96,14 +109,44 @@ async function interleaved<Kind extends string>(kinds: Record<Kind, string[]>, c
 
 // Fidelity only, every article, no screenshots; 1 and 2 workers on the largest size.
 const fidelity: BenchResults['fidelity'] = [];
-for (const count of SIZES.fidelity) {
+for (const count of only.has('fidelity') ? SIZES.fidelity : []) {
   const env = { ARCHIVE_SRC: archive(count), ARCHIVE_VISUAL: 'off' };
-  const { row } = await suite(`fidelity-${count}-w1`, ['tests/archive/articles.spec.ts', '--workers=1'], env);
-  fidelity.push({ articles: count, workers: 1, ...row });
+  const { row, breakdown } = await suite(`fidelity-${count}-w1`, ['tests/archive/articles.spec.ts', '--workers=1'], env);
+  fidelity.push({ articles: count, workers: 1, ...row, breakdown });
 }
-const largest = SIZES.fidelity.at(-1) ?? 100;
-const { row: twoWorkers } = await suite(`fidelity-${largest}-w2`, ['tests/archive/articles.spec.ts', '--workers=2'], { ARCHIVE_SRC: archive(largest), ARCHIVE_VISUAL: 'off' });
-fidelity.push({ articles: largest, workers: 2, ...twoWorkers });
+if (only.has('fidelity')) {
+  const largest = SIZES.fidelity.at(-1) ?? 100;
+  const { row: twoWorkers, breakdown } = await suite(`fidelity-${largest}-w2`, ['tests/archive/articles.spec.ts', '--workers=2'], { ARCHIVE_SRC: archive(largest), ARCHIVE_VISUAL: 'off' });
+  fidelity.push({ articles: largest, workers: 2, ...twoWorkers, breakdown });
+}
+
+/**
+ * The verdict cache, as a daily CI run meets it: the archive project with the fidelity reporter
+ * (which writes the cache), the config's workers, no screenshots. A full run fills a new cache; then
+ * 10 articles are added and 1 changed, and the run from the cache re-checks exactly those 11.
+ */
+async function cacheRuns(count: number): Promise<NonNullable<BenchResults['cache']>> {
+  const src = join(work, `cache-archive-${count}`);
+  mkdirSync(src);
+  const articles = [...synthArchive(ingredients, count + 10, 1)];
+  for (const article of articles.slice(0, count)) writeFileSync(join(src, `${article.name}.md`), article.text);
+  const env = { ARCHIVE_SRC: src, ARCHIVE_VISUAL: 'off', ARCHIVE_CACHE: join(work, `cache-${count}`) };
+  const args = ['--project=archive'];
+  const reporters = 'json,./harness/report/fidelity-reporter.ts';
+  const full = await suite(`cache-full-${count}`, args, env, reporters);
+  for (const article of articles.slice(count)) writeFileSync(join(src, `${article.name}.md`), article.text);
+  const changed = articles[Math.floor(count / 2)];
+  if (changed === undefined) throw new Error('no article to change');
+  writeFileSync(join(src, `${changed.name}.md`), `${changed.text}\n<p>一段后来加上的文字。</p>\n`);
+  const cached = await suite(`cache-cached-${count}`, args, env, reporters);
+  const articleRuns = (report: JSONReport) => testResults(report).filter(({ title }) => title.startsWith('fidelity: ') && title !== 'fidelity: index page');
+  const checked = articleRuns(cached.report).filter(({ result }) => result.status !== 'skipped').length;
+  const unchanged = articleRuns(cached.report).filter(({ result }) => result.status === 'skipped').length;
+  if (checked !== 11 || full.report.stats.unexpected + cached.report.stats.unexpected > 0) throw new Error(`the cached run checked ${checked} articles (expected 11), ${cached.report.stats.unexpected} failed`);
+  return { articles: count, added: 10, changed: 1, fullSeconds: full.seconds, cachedSeconds: cached.seconds, ratio: round(cached.seconds / full.seconds, 3), checked, unchanged, fullMedianTestMs: full.row.medianTestMs };
+}
+const cache = only.has('cache') ? await cacheRuns(SIZES.cache) : undefined;
+if (cache !== undefined) console.log('cache', cache);
 
 // Visual: the same rendered pages for the three kinds; goldens and baselines made first, not timed.
 const kinds = {
@@ -112,7 +155,7 @@ const kinds = {
   toHaveScreenshot: ['--config=bench/playwright.bench.config.ts', 'to-have-screenshot'],
 };
 const visual: BenchResults['visual'] = [];
-for (const count of SIZES.visual) {
+for (const count of only.has('visual') ? SIZES.visual : []) {
   const src = archive(count);
   const out = join(work, `visual-site-${count}`);
   await measure(process.execPath, ['--import', 'tsx', 'renderer/cli.ts', src, out]);
@@ -125,7 +168,17 @@ for (const count of SIZES.visual) {
 }
 
 rmSync(work, { recursive: true, force: true });
-const results: BenchResults = { machine: '2 cores, shared VM; medians of one run', date: new Date().toISOString().slice(0, 10), render, fidelity, visual };
+/** A part measured now replaces its last result; a part not measured keeps it, with its date. */
+const measured = (part: (typeof PARTS)[number]): boolean => only.has(part);
+const results: BenchResults = {
+  machine: '2 cores, shared VM; medians of one run',
+  date: today,
+  dates: { render: measured('render') ? today : (previous.dates?.render ?? previous.date ?? today), fidelity: measured('fidelity') ? today : (previous.dates?.fidelity ?? previous.date ?? today), visual: measured('visual') ? today : (previous.dates?.visual ?? previous.date ?? today), cache: measured('cache') ? today : (previous.dates?.cache ?? today) },
+  render: measured('render') ? render : (previous.render ?? []),
+  fidelity: measured('fidelity') ? fidelity : (previous.fidelity ?? []),
+  visual: measured('visual') ? visual : (previous.visual ?? []),
+  cache: measured('cache') ? cache : previous.cache,
+};
 mkdirSync('bench', { recursive: true });
 writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 spliceIntoReadme('README.md', benchTable(results));

@@ -17,17 +17,18 @@ export function launchOptionsFor(choice: BrowserChoice): { executablePath: strin
 }
 
 /**
- * Starts the chosen browser once and closes it. Returns undefined when it works, else one line saying
- * what failed and how to fix it (a missing shared library, a binary that is not a browser, a start
- * that never finishes), so a run stops before every test fails with the same stack trace.
+ * Starts the chosen browser once and closes it. Returns its version when it works, else one line
+ * saying what failed and how to fix it (a missing shared library, a binary that is not a browser, a
+ * start that never finishes), so a run stops before every test fails with the same stack trace.
  */
-export async function browserStartProblem(choice: BrowserChoice, timeout = startTimeoutMs()): Promise<string | undefined> {
+export async function startBrowserOnce(choice: BrowserChoice, timeout = startTimeoutMs()): Promise<{ version: string } | { problem: string }> {
   try {
     const browser = await chromium.launch({ ...launchOptionsFor(choice), timeout });
+    const version = browser.version();
     await browser.close();
-    return undefined;
+    return { version };
   } catch (error) {
-    return describeStartFailure(choice, String((error as Error).message ?? error), timeout);
+    return { problem: describeStartFailure(choice, String((error as Error).message ?? error), timeout) };
   }
 }
 

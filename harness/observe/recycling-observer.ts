@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import type { SiteProfile } from '../profiles/profile.ts';
-import { PageObserver, type ObservedPage } from './observe-page.ts';
+import { PageObserver, type ObservedPage, type Phase } from './observe-page.ts';
 
 /**
  * How much work a browser context does before it is replaced, counted in page loads, and what a page
@@ -15,6 +15,8 @@ export const PAGE_COST = { plain: 1, withScreenshots: 4 } as const;
 /** What the page will be used for: screenshots make it cost more of the context's budget. */
 export interface PageUse {
   screenshots?: boolean;
+  /** Names the phases of observing (see PageObserver.observe). */
+  phase?: Phase;
 }
 
 /** A PageObserver that starts afresh in a new browser context when the budget is spent. */
@@ -42,7 +44,7 @@ export class RecyclingObserver {
 
   /** Loads `url` and gathers its facts (see PageObserver.observe). */
   async observe(url: string, use: PageUse = {}): Promise<ObservedPage> {
-    return (await this.next(use)).observe(url);
+    return (await this.next(use)).observe(url, use.phase);
   }
 
   async close(): Promise<void> {

@@ -6,6 +6,7 @@ import { summaryMarkdown } from './step-summary.ts';
 import { ANNOTATIONS, type ArticleEntry, type Summary, type VisualEntry } from './summary.ts';
 import { summaryPage } from './summary-page.ts';
 import { goldenDir, reportDir } from '../run/archive-config.ts';
+import { VerdictCacheWriter } from '../cache/cache-writer.ts';
 
 /** Options in playwright.config.ts: `['./harness/report/fidelity-reporter.ts', { outputDir, htmlReport }]`. */
 export interface FidelityReporterOptions {
@@ -33,15 +34,21 @@ export default class FidelityReporter implements Reporter {
   private readonly screenshotsSkipped = { pages: 0, reason: undefined as string | undefined };
   /** False for runs without fidelity tests (unit tests only): they leave the last summary alone. */
   private active = false;
+  private cache: VerdictCacheWriter | undefined;
+  private unchanged = 0;
+  /** A shard's summary covers part of the articles: the merged report writes the job summary, not each shard. */
+  private shard = false;
 
   constructor(options: FidelityReporterOptions = {}) {
     this.outputDir = resolve(options.outputDir ?? reportDir());
     this.htmlReport = resolve(options.htmlReport ?? (process.env.PLAYWRIGHT_HTML_OUTPUT_DIR || 'playwright-report'));
   }
 
-  onBegin(_config: FullConfig, suite: Suite): void {
+  onBegin(config: FullConfig, suite: Suite): void {
     this.active = suite.allTests().some((test) => ARTICLE_TEST.test(test.title));
     if (!this.active) return;
+    this.cache = VerdictCacheWriter.forRun(config, process.argv.includes('merge-reports'));
+    this.shard = config.shard !== null;
     rmSync(join(this.outputDir, 'actual'), { recursive: true, force: true }); // never approve a stale run's pictures
     mkdirSync(join(this.outputDir, 'actual'), { recursive: true });
   }
@@ -60,11 +67,14 @@ export default class FidelityReporter implements Reporter {
     const match = ARTICLE_TEST.exec(test.title);
     if (match?.[1] === undefined) return;
     const slug = match[1] === 'index page' ? 'index' : match[1];
+    if (result.annotations.some((annotation) => annotation.type === ANNOTATIONS.unchanged)) this.unchanged++;
+    if (slug !== 'index') this.cache?.add(slug, test, result);
     this.articles.set(slug, this.entryFor(slug, test, result));
   }
 
   onEnd(): void {
     if (!this.active) return;
+    this.cache?.write();
     const articles = [...this.articles.values()].sort((a, b) => (a.slug === 'index' ? -1 : b.slug === 'index' ? 1 : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
     const visual = articles.flatMap((article) => article.visual);
     const count = (status: VisualEntry['status']): number => visual.filter((entry) => entry.status === status).length;
@@ -75,6 +85,7 @@ export default class FidelityReporter implements Reporter {
       counts: {
         articles: articles.length,
         failed: articles.filter((article) => article.status !== 'passed' && article.status !== 'skipped').length,
+        unchanged: this.unchanged,
         visual: { passed: count('passed'), changed: count('changed'), new: count('new'), deleted: this.deleted.size, updated: count('updated'), missing: count('missing') },
       },
       deletedGoldens: [...this.deleted].sort(),
@@ -85,10 +96,10 @@ export default class FidelityReporter implements Reporter {
     writeFileSync(join(this.outputDir, 'summary.json'), `${JSON.stringify(summary, null, 1)}\n`);
     writeFileSync(join(this.outputDir, 'index.html'), summaryPage(summary));
     const stepSummary = process.env.GITHUB_STEP_SUMMARY;
-    if (stepSummary !== undefined && stepSummary !== '') appendFileSync(stepSummary, summaryMarkdown(summary));
+    if (stepSummary !== undefined && stepSummary !== '' && !this.shard) appendFileSync(stepSummary, summaryMarkdown(summary));
     const { counts } = summary;
     console.log(
-      `\nFidelity: ${counts.articles} pages, ${counts.failed} failed · goldens ${counts.visual.passed} passed, ${counts.visual.changed} changed, ` +
+      `\nFidelity: ${counts.articles} pages, ${counts.failed} failed${counts.unchanged > 0 ? `, ${counts.unchanged} unchanged since an earlier run (not checked again)` : ''} · goldens ${counts.visual.passed} passed, ${counts.visual.changed} changed, ` +
         `${counts.visual.new} new, ${counts.visual.deleted} deleted${counts.visual.missing > 0 ? `, ${counts.visual.missing} missing` : ''}` +
         `${counts.visual.updated > 0 ? `, ${counts.visual.updated} updated` : ''} · ${relative(process.cwd(), join(this.outputDir, 'index.html'))}`,
     );

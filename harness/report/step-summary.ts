@@ -7,9 +7,9 @@ export function summaryMarkdown(summary: Summary): string {
   const lines = [
     '## Archive fidelity',
     '',
-    '| pages | failed | goldens passed | changed | new | deleted |',
-    '|---:|---:|---:|---:|---:|---:|',
-    `| ${counts.articles} | ${counts.failed} | ${counts.visual.passed} | ${counts.visual.changed} | ${counts.visual.new} | ${counts.visual.deleted} |`,
+    '| pages | failed | unchanged (cached) | goldens passed | changed | new | deleted |',
+    '|---:|---:|---:|---:|---:|---:|---:|',
+    `| ${counts.articles} | ${counts.failed} | ${counts.unchanged} | ${counts.visual.passed} | ${counts.visual.changed} | ${counts.visual.new} | ${counts.visual.deleted} |`,
     '',
   ];
   if (summary.environmentWarnings.length > 0) lines.push(`> **Warning:** ${summary.environmentWarnings.length} golden(s) were made with a different browser, font or widths than this run.`, '');

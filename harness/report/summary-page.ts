@@ -27,7 +27,7 @@ code { font-size: 12px; }
 </head>
 <body>
 <h1>Fidelity summary</h1>
-<p class="counts" id="counts"><span>pages: <b>${counts.articles}</b></span><span>failed: <b>${counts.failed}</b></span>
+<p class="counts" id="counts"><span>pages: <b>${counts.articles}</b></span><span>failed: <b>${counts.failed}</b></span>${counts.unchanged > 0 ? `<span>unchanged since an earlier run: <b>${counts.unchanged}</b></span>` : ''}
 <span>goldens passed: <b>${counts.visual.passed}</b></span><span>changed: <b>${counts.visual.changed}</b></span>
 <span>new: <b>${counts.visual.new}</b></span><span>deleted: <b>${counts.visual.deleted}</b></span>
 ${counts.visual.missing > 0 ? `<span>missing: <b>${counts.visual.missing}</b></span>` : ''}${counts.visual.updated > 0 ? `<span>updated: <b>${counts.visual.updated}</b></span>` : ''}</p>

@@ -33,6 +33,8 @@ export interface Summary {
   counts: {
     articles: number;
     failed: number;
+    /** Articles skipped because every input is byte-identical to a run where they passed (ARCHIVE_CACHE). */
+    unchanged: number;
     visual: { passed: number; changed: number; new: number; deleted: number; updated: number; missing: number };
   };
   deletedGoldens: string[];
@@ -48,6 +50,10 @@ export const ANNOTATIONS = {
   environmentChanged: 'fidelity-environment-changed',
   environment: 'fidelity-environment',
   deletedGolden: 'fidelity-golden-deleted',
+  /** An article not checked again: every input is byte-identical to a run where it passed (ARCHIVE_CACHE). */
+  unchanged: 'fidelity-unchanged',
+  /** The key of a checked article's inputs, for the reporter to cache if it passed. */
+  verdictKey: 'fidelity-verdict-key',
   /** Something a check noticed that is not wrong with the page (an image broken in the source). */
   note: 'fidelity-note',
   /** The whole visual check skipped: the site has no goldens of its own (ARCHIVE_GOLDEN unset). */

@@ -52,7 +52,7 @@ export async function serveFolder(root: string): Promise<StaticServer> {
 }
 
 /** The file a request path names inside `base`, or undefined if there is none (or it escapes `base`). */
-function fileFor(base: string, url: string): string | undefined {
+export function fileFor(base: string, url: string): string | undefined {
   let path: string;
   try {
     path = decodeURIComponent(new URL(url, 'http://localhost').pathname);

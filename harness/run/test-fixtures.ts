@@ -8,6 +8,7 @@ import { GoldenStore } from '../visual/golden-store.ts';
 import type { VisualContext } from '../visual/steps.ts';
 import type { SiteProfile } from '../profiles/profile.ts';
 import { siteProfile } from './site-profile.ts';
+import { ArticleVerdicts } from '../cache/article-verdicts.ts';
 
 /** The rendered folder under test, served read-only on 127.0.0.1. */
 export interface ServedArchive extends StaticServer {
@@ -21,7 +22,7 @@ export function isCi(env: NodeJS.ProcessEnv = process.env): boolean {
 }
 
 /** Worker-scoped, started on first use: one server, one browser page reused (renewed every 100 pages), the goldens. */
-export const test = base.extend<object, { archive: ServedArchive; profile: SiteProfile; observer: RecyclingObserver; visual: VisualContext }>({
+export const test = base.extend<object, { archive: ServedArchive; profile: SiteProfile; observer: RecyclingObserver; visual: VisualContext; verdicts: ArticleVerdicts | undefined }>({
   archive: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
     async ({}, use) => {
@@ -36,6 +37,13 @@ export const test = base.extend<object, { archive: ServedArchive; profile: SiteP
     // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
     async ({}, use) => {
       await use(siteProfile());
+    },
+    { scope: 'worker' },
+  ],
+  verdicts: [
+    async ({ archive, profile, browser }, use, workerInfo) => {
+      const choice = await runBrowser();
+      await use(ArticleVerdicts.forRun({ siteDir: archive.dir, profile, browser: `${choice.build} ${browser.version()}`, updateSnapshots: workerInfo.config.updateSnapshots }));
     },
     { scope: 'worker' },
   ],

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
 import { settle } from '../observe/observe-page.ts';
 
@@ -6,6 +7,12 @@ export const VIEWPORTS = [
   { width: 1280, height: 800 },
   { width: 390, height: 844 },
 ] as const;
+
+/** The golden files a page is compared with in a golden folder: its page snapshot and a screenshot per width. */
+export function goldenFiles(store: { dir: string } | undefined, slug: string): string[] {
+  if (store === undefined) return [];
+  return [`${slug}.html`, ...VIEWPORTS.map((viewport) => `${slug}@${viewport.width}.png`)].map((name) => join(store.dir, name));
+}
 
 /** A viewport the pages are captured at. */
 export type Viewport = (typeof VIEWPORTS)[number];

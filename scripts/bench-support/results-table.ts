@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../../harness/run/write-atomic.ts';
+import type { PhaseBreakdown } from '../playwright-json.ts';
 
 export interface RunRow {
   run: string;
@@ -18,9 +19,12 @@ export interface RunRow {
 export interface BenchResults {
   machine: string;
   date: string;
+  /** When each part was last measured (`npm run bench -- --only …` measures some). */
+  dates?: { render: string; fidelity: string; visual: string; cache: string };
   render: { articles: number; seconds: number; articlesPerSecond: number; peakMiB: number }[];
-  fidelity: (RunRow & { articles: number; workers: number })[];
+  fidelity: (RunRow & { articles: number; workers: number; breakdown?: PhaseBreakdown })[];
   visual: { articles: number; floor: RunRow; suite: RunRow; toHaveScreenshot: RunRow; suiteOverFloor: number; toHaveScreenshotOverSuite: number }[];
+  cache?: { articles: number; added: number; changed: number; fullSeconds: number; cachedSeconds: number; ratio: number; checked: number; unchanged: number; fullMedianTestMs: number };
 }
 
 const n = (value: number): string => value.toLocaleString('en-US');
@@ -33,15 +37,24 @@ function marginalMs(a: { articles: number; seconds: number }, b: { articles: num
 }
 
 export function benchTable(results: BenchResults): string {
-  const lines = [`Measured ${results.date} on ${results.machine}.`, ''];
+  const lines = [`Measured on ${results.machine}.`, ''];
+  const when = (part: keyof NonNullable<BenchResults['dates']>): string => `measured ${results.dates?.[part] ?? results.date}`;
 
-  lines.push('**Render** (the CLI in its own process, start-up included):', '', '| articles | seconds | articles/s | peak memory |', '|---:|---:|---:|---:|');
+  lines.push(`**Render** (the CLI in its own process, start-up included; ${when('render')}):`, '', '| articles | seconds | articles/s | peak memory |', '|---:|---:|---:|---:|');
   for (const row of results.render) lines.push(`| ${n(row.articles)} | ${row.seconds.toFixed(2)} | ${n(row.articlesPerSecond)} | ${n(row.peakMiB)} MiB |`);
   const growth = results.render.slice(1).map((row, i) => `${n(results.render[i]?.articles ?? 0)}→${n(row.articles)}: ${marginalMs(results.render[i] ?? row, row)}`);
   lines.push('', `Marginal cost per article ${growth.join(', ')}.`, '');
 
-  lines.push('**Fidelity checks only** (`ARCHIVE_VISUAL=off`, every article):', '', '| articles | workers | median per article | wall per article | peak memory, all processes |', '|---:|---:|---:|---:|---:|');
+  lines.push(`**Fidelity checks only** (\`ARCHIVE_VISUAL=off\`, every article; ${when('fidelity')}):`, '', '| articles | workers | median per article | wall per article | peak memory, all processes |', '|---:|---:|---:|---:|---:|');
   for (const row of results.fidelity) lines.push(`| ${n(row.articles)} | ${row.workers} | ${n(row.medianTestMs)} ms | ${ms(row.wallSecondsPerTest)} | ${n(row.peakMiB)} MiB |`);
+  const broken = results.fidelity.filter((row) => row.breakdown !== undefined);
+  if (broken.length > 0) {
+    lines.push('', 'Where an article\'s time goes (median of each phase, ms):', '', '| articles | workers | read the source | load | settle | collect in the page | checks |', '|---:|---:|---:|---:|---:|---:|---:|');
+    for (const row of broken) {
+      const b = row.breakdown as PhaseBreakdown;
+      lines.push(`| ${n(row.articles)} | ${row.workers} | ${b.readSource} | ${b.load} | ${b.settle} | ${b.collect} | ${b.checks} |`);
+    }
+  }
   const single = results.fidelity.filter((row) => row.workers === 1);
   const [small, large] = [single[0], single.at(-1)];
   if (small && large && small !== large) {
@@ -49,7 +62,19 @@ export function benchTable(results: BenchResults): string {
   }
   lines.push('');
 
-  lines.push('**Visual** (1 worker, two full-page screenshots per article, goldens made beforehand; median per article over two interleaved rounds):', '', '| articles | (a) capture floor | (b) full suite | (c) `toHaveScreenshot` | (b)/(a) | (c)/(b) | peak memory (b) |', '|---:|---:|---:|---:|---:|---:|---:|');
+  if (results.cache !== undefined) {
+    const c = results.cache;
+    lines.push(
+      `**Verdict cache** (\`ARCHIVE_CACHE\`, the archive project with the config's workers, \`ARCHIVE_VISUAL=off\`; ${when('cache')}):`,
+      '',
+      '| articles | full run | run from the cache after adding ' + c.added + ' and changing ' + c.changed + ' | ratio | checked | unchanged (skipped) |',
+      '|---:|---:|---:|---:|---:|---:|',
+      `| ${n(c.articles)} | ${c.fullSeconds.toFixed(1)} s | ${c.cachedSeconds.toFixed(1)} s | ${(100 * c.ratio).toFixed(1)} % | ${c.checked} | ${n(c.unchanged)} |`,
+      '',
+    );
+  }
+
+  lines.push(`**Visual** (1 worker, two full-page screenshots per article, goldens made beforehand; median per article over two interleaved rounds; ${when('visual')}):`, '', '| articles | (a) capture floor | (b) full suite | (c) `toHaveScreenshot` | (b)/(a) | (c)/(b) | peak memory (b) |', '|---:|---:|---:|---:|---:|---:|---:|');
   for (const row of results.visual) {
     lines.push(`| ${n(row.articles)} | ${n(row.floor.medianTestMs)} ms | ${n(row.suite.medianTestMs)} ms | ${n(row.toHaveScreenshot.medianTestMs)} ms | ${row.suiteOverFloor.toFixed(2)} | ${row.toHaveScreenshotOverSuite.toFixed(2)} | ${n(row.suite.peakMiB)} MiB |`);
   }

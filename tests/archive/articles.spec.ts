@@ -10,15 +10,29 @@ import { listSources } from '../../harness/run/sources.ts';
 import { test } from '../../harness/run/test-fixtures.ts';
 import { visualSelection } from '../../harness/visual/plan.ts';
 import { visualSteps } from '../../harness/visual/steps.ts';
+import { ANNOTATIONS } from '../../harness/report/summary.ts';
+import { articleFiles, unchangedAnnotation, unchangedArticles } from '../../harness/cache/unchanged-articles.ts';
 
 const zone = archiveZone();
 const sources = listSources(archiveConfig().srcDir);
 const visual = visualSelection(sources.map((source) => source.slug));
 
+// With ARCHIVE_CACHE: articles whose every input is byte-identical to a run where they passed (found by global setup).
+const unchanged = unchangedArticles();
+
 for (const source of sources) {
-  test(`fidelity: ${source.slug}`, async ({ archive, observer, profile, visual: goldens }, testInfo) => {
+  const why = unchanged.articles[source.slug];
+  if (why !== undefined && unchanged.skipAtDeclaration) {
+    test.skip(`fidelity: ${source.slug}`, { annotation: unchangedAnnotation(why) }, () => undefined);
+    continue;
+  }
+  test(`fidelity: ${source.slug}`, async ({ archive, observer, profile, visual: goldens, verdicts }, testInfo) => {
+    if (why !== undefined) {
+      testInfo.annotations.push(unchangedAnnotation(why));
+      test.skip(true, why);
+    }
     const expected = await test.step('read the source', () => expectedArticle(source.slug, readSourcePost(source.path, zone)));
-    const observed = await test.step('open the page in Chromium', () => observer.observe(pageUrl(archive.dir, archive.origin, source.slug), { screenshots: visual.has(source.slug) }));
+    const observed = await test.step('open the page in Chromium', () => observer.observe(pageUrl(archive.dir, archive.origin, source.slug), { screenshots: visual.has(source.slug), phase: (name, body) => test.step(name, body) }));
     for (const check of ARTICLE_CHECKS) {
       await test.step(check.title, async () => {
         const result = check.run(expected, observed, { zone, profile });
@@ -27,5 +41,7 @@ for (const source of sources) {
       });
     }
     if (visual.has(source.slug)) await visualSteps(observer.page, pagePath(archive.dir, source.slug), source.slug, testInfo, goldens);
+    // Keyed after the visual steps, which may have written goldens; the reporter caches it only if the test passed.
+    if (verdicts !== undefined) testInfo.annotations.push({ type: ANNOTATIONS.verdictKey, description: verdicts.keyOf(articleFiles(archive.dir, source, visual.has(source.slug))) });
   });
 }

@@ -123,6 +123,8 @@ const CASES: { name: string; fixture: string; check: ArticleCheck['id']; finding
   { name: 'a javascript: link, obfuscated with a tab', fixture: CAPTIONS, check: 'health', finding: /^href on <a> points to a script URL/, breakIt: ($) => paragraph($, 0).append('<a href="java\tscript:alert(1)">x</a>') },
   { name: 'a request to an outside host from the article', fixture: CAPTIONS, check: 'health', finding: /^request to an outside host \(stylesheet\), blocked: https:\/\/cdn\.example\.com\/x\.css/, breakIt: ($) => $('.article-body').append('<link rel="stylesheet" href="https://cdn.example.com/x.css">') },
   { name: 'a missing local file', fixture: CAPTIONS, check: 'health', finding: /^request failed \(HTTP 404\): http:\/\/127\.0\.0\.1:\d+\/assets\/missing\.css/, breakIt: ($) => $('head').append('<link rel="stylesheet" href="assets/missing.css">') },
+  // past the 250 entries a page's resource timing keeps by default
+  { name: 'a missing local file after 300 that load', fixture: CAPTIONS, check: 'health', finding: /^request failed \(HTTP 404\): http:\/\/127\.0\.0\.1:\d+\/assets\/late-missing\.css/, breakIt: ($) => $('head').append(`${Array.from({ length: 300 }, (_, i) => `<link rel="stylesheet" href="assets/style.css?copy=${i}">`).join('')}<link rel="stylesheet" href="assets/late-missing.css">`) },
 ];
 
 function replaceJsonLd($: CheerioAPI, change: (ld: Record<string, unknown>) => Record<string, unknown>): void {

@@ -20,9 +20,9 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 }
 
 /** Runs a command to its end and collects its output; a non-zero exit is a result, not an exception. */
-export function runChild(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 600_000): Promise<ChildRun> {
+export function runChild(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 600_000, cwd = '.'): Promise<ChildRun> {
   return new Promise((done) => {
-    execFile(command, args, { env, maxBuffer: 64 * 1024 * 1024, timeout: timeoutMs }, (error, stdout, stderr) => {
+    execFile(command, args, { env, cwd, maxBuffer: 64 * 1024 * 1024, timeout: timeoutMs }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
       done({ code, stdout, stderr });
     });
