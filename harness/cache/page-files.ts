@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { Parser } from 'htmlparser2';
 import { fileFor } from '../run/static-server.ts';
 
@@ -17,30 +17,40 @@ const LOADING: Record<string, readonly string[]> = {
 
 /** What each style sheet brings in, followed to the end: read once per process (every page of a site shares them). */
 const styleSheetClosures = new Map<string, string[]>();
+/** Every file of a site folder that is not an HTML page, listed once per process. */
+const siteAssetLists = new Map<string, string[]>();
 
 /**
  * Every file of the site folder a page may load, found from the page itself: its style sheets,
  * scripts, local images and frames, and, through each style sheet, the files it imports and the fonts
- * and images it names (`@import`, `url()`), followed to the end. The page's own file is first. More
- * than a browser fetches (every font subset a style sheet names), never less: a change in any of these
- * can change what the page shows. Paths are relative to the site folder.
+ * and images it names (`@import`, `url()`), followed to the end. A page that runs scripts may fetch
+ * anything as it runs (a theme's search index, lazily loaded images): for it, every file of the folder
+ * that is not an HTML page. More than a browser fetches, never less: a change in any of these can
+ * change what the page shows. The page's own file is first; paths are relative to the site folder.
  */
 export function pageFiles(siteDir: string, pageFile: string, pageUrl: string): string[] {
   const found = new Set<string>([pageFile]);
-  for (const reference of pageReferences(pageFile)) {
+  const { references, scripted } = readPage(pageFile);
+  for (const reference of references) {
     const local = localFile(siteDir, reference, pageUrl);
     if (local === undefined) continue;
     found.add(local.file);
     if (local.file.endsWith('.css')) for (const file of styleSheetClosure(siteDir, local.file, local.url)) found.add(file);
   }
+  if (scripted) for (const file of siteAssets(siteDir)) found.add(file);
   return [...found].map((file) => relative(siteDir, file));
 }
 
-/** The URLs a page loads through (a streaming parse, no document tree: this runs for every article on every run). */
-function pageReferences(pageFile: string): string[] {
+/**
+ * The URLs a page loads through, and whether it runs scripts (any script but JSON data, the same rule
+ * as settling). A streaming parse, no document tree: this runs for every article on every run.
+ */
+function readPage(pageFile: string): { references: string[]; scripted: boolean } {
   const references: string[] = [];
+  let scripted = false;
   const parser = new Parser({
     onopentag(name, attributes) {
+      if (name === 'script' && !/json/i.test(attributes.type ?? '')) scripted = true;
       for (const attribute of LOADING[name] ?? []) {
         const value = attributes[attribute];
         if (value === undefined) continue;
@@ -50,7 +60,20 @@ function pageReferences(pageFile: string): string[] {
     },
   });
   parser.end(readFileSync(pageFile, 'utf8'));
-  return references;
+  return { references, scripted };
+}
+
+/** Every file of the site folder but its HTML pages (other articles, index and archive pages change with every new post). */
+function siteAssets(siteDir: string): string[] {
+  let assets = siteAssetLists.get(siteDir);
+  if (assets === undefined) {
+    assets = readdirSync(siteDir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && !/\.html?$/i.test(entry.name))
+      .map((entry) => join(entry.parentPath, entry.name))
+      .sort();
+    siteAssetLists.set(siteDir, assets);
+  }
+  return assets;
 }
 
 /** The file of the site folder a reference names from `base`, if it is on the same origin and exists. */

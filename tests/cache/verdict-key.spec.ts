@@ -33,6 +33,15 @@ test('a page loads its style sheets, what they import, their fonts and images, i
   expect(pageFiles(dir, join(dir, 'a.html'), `${ORIGIN}/a.html`).sort()).toEqual(['a.html', 'assets/fonts/f.woff2', 'assets/main.css', 'assets/more.css', 'bg.png', 'big.png', 'pic.png']);
 });
 
+test('a page that runs scripts may fetch anything: its files are every file of the folder but HTML pages', () => {
+  const dir = site();
+  writeFileSync(join(dir, 'search.json'), '[]');
+  writeFileSync(join(dir, 'c.html'), '<script type="application/ld+json">{}</script><script src="assets/theme.js"></script><p>c</p>');
+  writeFileSync(join(dir, 'assets', 'theme.js'), 'fetch("/search.json")');
+  expect(pageFiles(dir, join(dir, 'a.html'), `${ORIGIN}/a.html`), 'no script: only what it names').not.toContain('search.json');
+  expect(pageFiles(dir, join(dir, 'c.html'), `${ORIGIN}/c.html`).sort()).toEqual(['assets/fonts/f.woff2', 'assets/main.css', 'assets/more.css', 'assets/theme.js', 'bg.png', 'big.png', 'c.html', 'pic.png', 'search.json']);
+});
+
 test('the key changes with any file the page loads and with a golden it is compared with, and with nothing else', () => {
   const dir = site();
   const golden = join(dir, 'a@1280.png');
