@@ -30,7 +30,7 @@ export class ArticleVerdicts {
     private readonly cacheDir: string,
     private readonly run: RunInputs,
     /** False when goldens are being rewritten (`--update-snapshots=all|changed`): every article must run. */
-    readonly lookups: boolean,
+    private readonly lookups: boolean,
   ) {}
 
   /** For a run with ARCHIVE_CACHE set, else undefined. */

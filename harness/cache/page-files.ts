@@ -1,7 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { Parser } from 'htmlparser2';
+import { sameOriginUrl } from '../oracle/normalize.ts';
 import { fileFor } from '../run/static-server.ts';
+import { filesUnder } from './verdict-key.ts';
 
 /** Attributes through which a page loads a file, by element (a link a reader follows is not loaded). */
 const LOADING: Record<string, readonly string[]> = {
@@ -67,10 +69,7 @@ function readPage(pageFile: string): { references: string[]; scripted: boolean }
 function siteAssets(siteDir: string): string[] {
   let assets = siteAssetLists.get(siteDir);
   if (assets === undefined) {
-    assets = readdirSync(siteDir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile() && !/\.html?$/i.test(entry.name))
-      .map((entry) => join(entry.parentPath, entry.name))
-      .sort();
+    assets = filesUnder(siteDir).filter((file) => !/\.html?$/i.test(file));
     siteAssetLists.set(siteDir, assets);
   }
   return assets;
@@ -78,13 +77,8 @@ function siteAssets(siteDir: string): string[] {
 
 /** The file of the site folder a reference names from `base`, if it is on the same origin and exists. */
 function localFile(siteDir: string, reference: string, base: string): { file: string; url: string } | undefined {
-  let url: URL;
-  try {
-    url = new URL(reference, base);
-  } catch {
-    return undefined;
-  }
-  if (url.origin !== new URL(base).origin) return undefined;
+  const url = sameOriginUrl(reference, base);
+  if (url === undefined) return undefined;
   const file = fileFor(siteDir, url.href);
   return file === undefined ? undefined : { file, url: url.href };
 }

@@ -26,7 +26,7 @@ export function articleFiles(siteDir: string, source: SourceFile, visual: boolea
     source: source.path,
     pageFile: pagePath(siteDir, source.slug),
     pageUrl: pageUrl(siteDir, KEY_ORIGIN, source.slug),
-    goldens: visual && goldens !== undefined ? goldenFiles({ dir: goldens }, source.slug) : [],
+    goldens: visual && goldens !== undefined ? goldenFiles(goldens, source.slug) : [],
   };
 }
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { writeFileAtomic } from '../run/write-atomic.ts';
 
 /** What a cache file says it is; anything else is foreign and ignored. */
-export const CACHE_FORMAT = 'archive-fidelity-verdicts/1';
+const CACHE_FORMAT = 'archive-fidelity-verdicts/1';
 
 const Entry = z.object({ key: z.string().regex(/^[0-9a-f]{64}$/), run: z.string(), when: z.string() }).strict();
 const Part = z.object({ format: z.literal(CACHE_FORMAT), run: z.string(), written: z.string(), entries: z.record(z.string(), Entry) }).strict();
@@ -25,8 +25,7 @@ export interface VerdictCache {
  */
 export function readVerdictCache(dir: string): VerdictCache {
   const none = (problem: string): VerdictCache => ({ entries: new Map(), problem });
-  if (!existsSync(dir)) return none(`ARCHIVE_CACHE=${dir}: no verdict cache there yet; every article is checked (the cache is written at the end of the run)`);
-  const files = readdirSync(dir).filter((name) => /^verdicts.*\.json$/.test(name)).sort();
+  const files = existsSync(dir) ? readdirSync(dir).filter((name) => /^verdicts.*\.json$/.test(name)).sort() : [];
   if (files.length === 0) return none(`ARCHIVE_CACHE=${dir}: no verdict cache there yet; every article is checked (the cache is written at the end of the run)`);
   const entries = new Map<string, CacheEntry>();
   for (const name of files) {

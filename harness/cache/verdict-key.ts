@@ -23,7 +23,7 @@ const NOT_VERDICT_SETTINGS = new Set(['ARCHIVE_CACHE', 'ARCHIVE_REPORT_DIR', 'AR
 const fileHashes = new Map<string, { size: number; mtimeMs: number; hash: string }>();
 
 /** SHA-256 of a file's bytes, remembered for the process while its size and time stay the same; `missing` if there is none. */
-export function fileHash(path: string): string {
+function fileHash(path: string): string {
   const stat = statSync(path, { throwIfNoEntry: false });
   if (stat === undefined || !stat.isFile()) return 'missing';
   const known = fileHashes.get(path);
@@ -79,7 +79,7 @@ export function verdictKey(run: RunInputs, article: ArticleInputs, sharedFiles: 
   const hash = createHash('sha256');
   hash.update(`code ${run.code}\nbrowser ${run.browser}\nprofile ${run.profile}\nsettings ${run.settings}\n`);
   hash.update(`source ${fileHash(article.source)}\n`);
-  // The page itself, read afresh; the files it loads, once per process (see assetHash).
+  // The page itself, read afresh; the files it loads, once per `sharedFiles`.
   article.pageFiles.forEach((file, index) => {
     const path = resolve(article.siteDir, file);
     let fileKey = index === 0 ? fileHash(path) : sharedFiles.get(path);
@@ -90,7 +90,8 @@ export function verdictKey(run: RunInputs, article: ArticleInputs, sharedFiles: 
   return hash.digest('hex');
 }
 
-function filesUnder(path: string): string[] {
+/** The files at `path`: itself if it is a file, else every file under it, sorted; none if nothing is there. */
+export function filesUnder(path: string): string[] {
   const stat = statSync(path, { throwIfNoEntry: false });
   if (stat === undefined) return [];
   if (stat.isFile()) return [path];

@@ -3,6 +3,7 @@ import type { ObservedPage } from '../observe/observe-page.ts';
 import { checkImages } from './images.ts';
 import type { CheckResult, Finding } from './result.ts';
 import { parsedHtml } from './parsed-html.ts';
+import { sameOriginUrl } from '../oracle/normalize.ts';
 
 type Article = Pick<ExpectedArticle, 'slug' | 'published' | 'title'>;
 type IndexPage = Pick<ObservedPage, 'html' | 'url' | 'images' | 'network'>;
@@ -64,13 +65,8 @@ function orderFinding(previous: Article, current: Article): Finding[] {
 
 /** The page name a link points to on the same server: `x.html`, `x/` and `x/index.html` all name `x`. */
 export function pageOf(href: string, base: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(href, base);
-  } catch {
-    return undefined;
-  }
-  if (url.origin !== new URL(base).origin) return undefined;
+  const url = sameOriginUrl(href, base);
+  if (url === undefined) return undefined;
   let path: string;
   try {
     path = decodeURIComponent(url.pathname).replace(/^\//, '');

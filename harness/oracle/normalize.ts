@@ -6,6 +6,17 @@ export function normalizeText(text: string): string {
   return text.replace(WHITESPACE, ' ').trim();
 }
 
+/** `reference` resolved against `base`, if it is a URL on the same origin as `base` (a file of the same site). */
+export function sameOriginUrl(reference: string, base: string): URL | undefined {
+  let url: URL;
+  try {
+    url = new URL(reference, base);
+  } catch {
+    return undefined;
+  }
+  return url.origin === new URL(base).origin ? url : undefined;
+}
+
 /**
  * The URL an image is expected to load from: protocol-relative `//host/…` is made `https:`, and
  * `http:` compares equal to `https:` (an https upgrade is the same picture). Returns undefined for

@@ -8,10 +8,19 @@ export const VIEWPORTS = [
   { width: 390, height: 844 },
 ] as const;
 
+/** The golden name of a page's HTML snapshot: `<slug>.html`. */
+export function snapshotName(slug: string): string {
+  return `${slug}.html`;
+}
+
+/** The golden name of a page's screenshot at a width, without `.png`: `<slug>@<width>`. */
+export function screenshotName(slug: string, viewport: { width: number }): string {
+  return `${slug}@${viewport.width}`;
+}
+
 /** The golden files a page is compared with in a golden folder: its page snapshot and a screenshot per width. */
-export function goldenFiles(store: { dir: string } | undefined, slug: string): string[] {
-  if (store === undefined) return [];
-  return [`${slug}.html`, ...VIEWPORTS.map((viewport) => `${slug}@${viewport.width}.png`)].map((name) => join(store.dir, name));
+export function goldenFiles(dir: string, slug: string): string[] {
+  return [snapshotName(slug), ...VIEWPORTS.map((viewport) => `${screenshotName(slug, viewport)}.png`)].map((name) => join(dir, name));
 }
 
 /** A viewport the pages are captured at. */

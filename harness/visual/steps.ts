@@ -7,7 +7,7 @@ import type { SiteProfile } from '../profiles/profile.ts';
 import { NO_GOLDENS } from '../run/archive-config.ts';
 import type { GoldenEnvironment, GoldenStore } from './golden-store.ts';
 import { normalizeHtml } from './html-snapshot.ts';
-import { captureAt, VIEWPORTS } from './screenshot.ts';
+import { captureAt, screenshotName, VIEWPORTS } from './screenshot.ts';
 import { visualThresholds } from './thresholds.ts';
 import { checkHtmlSnapshot, checkScreenshot } from './visual-check.ts';
 
@@ -49,7 +49,7 @@ export async function visualSteps(page: Page, pageFile: string, slug: string, te
   for (const viewport of VIEWPORTS) {
     await test.step(`screenshot at ${viewport.width} px matches the golden`, async () => {
       const screenshot = await captureAt(page, viewport, volatile.elements);
-      const result = await checkScreenshot(goldens, slug, `${slug}@${viewport.width}`, screenshot, environment, thresholds);
+      const result = await checkScreenshot(goldens, slug, screenshotName(slug, viewport), screenshot, environment, thresholds);
       await recordVisual(testInfo, result, viewport.width);
       expect.soft(result).toPassGolden();
     });

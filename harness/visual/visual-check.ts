@@ -1,6 +1,7 @@
 import { compareScreenshots } from './compare.ts';
 import { decide, environmentChanges, sha256, UPDATE_COMMAND, type GoldenEnvironment, type GoldenState, type GoldenStore } from './golden-store.ts';
 import { htmlDiffPage } from './html-snapshot.ts';
+import { snapshotName } from './screenshot.ts';
 import type { VisualThresholds } from './thresholds.ts';
 
 /** A file to attach to the test for the HTML report. */
@@ -77,7 +78,7 @@ export async function checkScreenshot(store: GoldenStore, slug: string, base: st
 
 /** Compares a page's normalised HTML with its approved snapshot `golden/<slug>.html`. */
 export function checkHtmlSnapshot(store: GoldenStore, slug: string, actual: string): VisualResult {
-  const name = `${slug}.html`;
+  const name = snapshotName(slug);
   const approved = store.readText(name);
   const state: GoldenState = approved === undefined ? 'missing' : approved === actual ? 'same' : 'different';
   const decision = decide(state, store.mode, store.ci);
