@@ -28,7 +28,13 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['**/*.js'], extends: [tseslint.configs.disableTypeChecked] },
+  { files: ['**/*.js', '**/*.cjs'], extends: [tseslint.configs.disableTypeChecked] },
+  {
+    // Read by Node as CommonJS in a Hexo site's own folder, with that site's Hexo (harness/site/hexo-site.ts).
+    files: ['harness/site/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   {
     // The Hexo plugin is CommonJS, as Hexo loads it; `hexo` is the global Hexo gives its plugins.
     files: ['hexo-archive-clean/**/*.js'],

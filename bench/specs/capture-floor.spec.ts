@@ -1,5 +1,6 @@
 import { archiveConfig } from '../../harness/run/archive-config.ts';
-import { pageUrl } from '../../harness/run/pages.ts';
+import { pageMap } from '../../harness/site/locate-pages.ts';
+import { articleUrl } from '../../harness/site/page-map.ts';
 import { listSources } from '../../harness/run/sources.ts';
 import { test } from '../../harness/run/test-fixtures.ts';
 import { captureAt, VIEWPORTS } from '../../harness/visual/screenshot.ts';
@@ -9,7 +10,7 @@ for (const source of listSources(archiveConfig().srcDir)) {
   test(`floor: ${source.slug}`, async ({ archive, observer }) => {
     const page = await observer.nextPage({ screenshots: true });
     await page.setViewportSize(VIEWPORTS[0]);
-    await page.goto(pageUrl(archive.dir, archive.origin, source.slug), { waitUntil: 'load' });
+    await page.goto(articleUrl(pageMap(), archive.dir, archive.origin, source.slug), { waitUntil: 'load' });
     for (const viewport of VIEWPORTS) await captureAt(page, viewport);
   });
 }

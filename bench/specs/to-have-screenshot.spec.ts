@@ -1,7 +1,8 @@
 import { expect } from '@playwright/test';
 import { archiveConfig } from '../../harness/run/archive-config.ts';
 import { settle } from '../../harness/observe/observe-page.ts';
-import { pageUrl } from '../../harness/run/pages.ts';
+import { pageMap } from '../../harness/site/locate-pages.ts';
+import { articleUrl } from '../../harness/site/page-map.ts';
 import { listSources } from '../../harness/run/sources.ts';
 import { test } from '../../harness/run/test-fixtures.ts';
 import { VIEWPORTS } from '../../harness/visual/screenshot.ts';
@@ -11,7 +12,7 @@ for (const source of listSources(archiveConfig().srcDir)) {
   test(`toHaveScreenshot: ${source.slug}`, async ({ archive, observer }) => {
     const page = await observer.nextPage({ screenshots: true });
     await page.setViewportSize(VIEWPORTS[0]);
-    await page.goto(pageUrl(archive.dir, archive.origin, source.slug), { waitUntil: 'load' });
+    await page.goto(articleUrl(pageMap(), archive.dir, archive.origin, source.slug), { waitUntil: 'load' });
     for (const viewport of VIEWPORTS) {
       await page.setViewportSize(viewport);
       await settle(page);

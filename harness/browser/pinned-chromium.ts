@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress } from 'node:zlib';
 import { extract } from 'tar-fs';
+import { fontConfigFile } from './fallback-fonts.ts';
 
 /**
  * The Chromium every test run and golden uses unless told otherwise: the npm package below ships a
@@ -21,7 +22,7 @@ export interface PinnedChromium {
   /** `@sparticuz/chromium@153.0.0`: the build's identity, recorded in every golden. */
   build: string;
   executablePath: string;
-  /** Bundled NSS/NSPR/expat and a fontconfig limited to bundled fonts: the same libraries and fallback fonts on every machine. */
+  /** Bundled NSS/NSPR/expat and a fontconfig limited to bundled and npm fonts: the same libraries and fallback fonts on every machine. */
   env: Record<string, string>;
 }
 
@@ -85,7 +86,7 @@ export async function preparePinnedChromium(env: NodeJS.ProcessEnv = process.env
     executablePath: join(target, 'chromium'),
     env: {
       LD_LIBRARY_PATH: [join(target, 'lib'), join(target, 'swiftshader'), env.LD_LIBRARY_PATH].filter((part) => part !== undefined && part !== '').join(':'),
-      FONTCONFIG_FILE: join(target, 'fonts-only-bundled.conf'),
+      FONTCONFIG_FILE: fontConfigFile(target),
     },
   };
 }
@@ -101,11 +102,6 @@ async function unpack(packageDir: string, target: string, build: string): Promis
       else await pipeline(createReadStream(source), createBrotliDecompress(), extract(into));
     }
     chmodSync(join(temp, 'chromium'), 0o755);
-    // Only the bundled fonts: a machine's own fonts would change fallback glyphs, and so the pixels.
-    writeFileSync(
-      join(temp, 'fonts-only-bundled.conf'),
-      `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>${join(target, 'fonts')}</dir>\n  <cachedir>${join(target, 'fontconfig-cache')}</cachedir>\n</fontconfig>\n`,
-    );
     writeFileSync(join(temp, COMPLETE), `${build}\n`);
     // A folder without the marker is not a finished unpack (say, one a person half-deleted): replace it.
     if (existsSync(target) && !existsSync(join(target, COMPLETE))) rmSync(target, { recursive: true, force: true });

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ANNOTATIONS } from '../report/summary.ts';
 import { archiveConfig, goldenDir } from '../run/archive-config.ts';
-import { MissingPageError, pagePath, pageUrl } from '../run/pages.ts';
+import { pageMap } from '../site/locate-pages.ts';
+import { articleUrl, MissingPageError, pageFile } from '../site/page-map.ts';
 import { listSources, type SourceFile } from '../run/sources.ts';
 import { goldenFiles } from '../visual/screenshot.ts';
 import { visualSelection } from '../visual/plan.ts';
@@ -24,8 +25,8 @@ export function articleFiles(siteDir: string, source: SourceFile, visual: boolea
   const goldens = goldenDir();
   return {
     source: source.path,
-    pageFile: pagePath(siteDir, source.slug),
-    pageUrl: pageUrl(siteDir, KEY_ORIGIN, source.slug),
+    pageFile: pageFile(pageMap(), siteDir, source.slug),
+    pageUrl: articleUrl(pageMap(), siteDir, KEY_ORIGIN, source.slug),
     goldens: visual && goldens !== undefined ? goldenFiles(goldens, source.slug) : [],
   };
 }

@@ -18,7 +18,7 @@ const CODE = ['harness', 'tests/archive', 'playwright.config.ts', 'package-lock.
  * folder, and what global setup hands the tests (the temporary folder it renders into, whose name
  * changes every run while the pages in it are hashed by content, and the list of unchanged articles).
  */
-const NOT_VERDICT_SETTINGS = new Set(['ARCHIVE_CACHE', 'ARCHIVE_REPORT_DIR', 'ARCHIVE_RENDERED_DIR', 'ARCHIVE_UNCHANGED_LIST']);
+const NOT_VERDICT_SETTINGS = new Set(['ARCHIVE_CACHE', 'ARCHIVE_REPORT_DIR', 'ARCHIVE_RENDERED_DIR', 'ARCHIVE_UNCHANGED_LIST', 'ARCHIVE_PAGE_MAP']);
 
 const fileHashes = new Map<string, { size: number; mtimeMs: number; hash: string }>();
 

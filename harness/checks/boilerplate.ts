@@ -6,12 +6,13 @@ import type { ObservedPage } from '../observe/observe-page.ts';
 import { excerpt, type CheckResult, type Finding } from './result.ts';
 import { parsedHtml } from './parsed-html.ts';
 
-type Observed = Pick<ObservedPage, 'html' | 'texts' | 'comments'>;
+type Observed = Pick<ObservedPage, 'html' | 'texts' | 'comments'> & Partial<Pick<ObservedPage, 'contentRoot'>>;
 
-/** Where in a page a leak was found. */
+/** Where in a page a leak was found; for an attribute, whether its element is outside the article body (the theme's, such as a header image from front matter). */
 interface Place {
   where: string;
   text: string;
+  outside?: boolean;
 }
 
 /**
@@ -25,9 +26,15 @@ export function checkBoilerplate(expected: Pick<ExpectedArticle, 'probes'>, obse
   const places = placesOf(observed, $);
   const findings: Finding[] = [];
   const leaks: string[] = [];
-  for (const probe of expected.probes) {
-    for (const place of matchesOf(probe, places, $)) {
-      const message = `${probe.entry}: ${describe(probe)} found in ${place.where}`;
+  for (const probe of distinct(expected.probes)) {
+    const matches = matchesOf(probe, places, $);
+    // A URL is one leak however many attributes carry it: one finding per side of the article body, naming the places.
+    const groups = probe.kind === 'url' ? [matches.filter((place) => place.outside !== true), matches.filter((place) => place.outside === true)].filter((group) => group.length > 0) : matches.map((place) => [place]);
+    for (const group of groups) {
+      const [place] = group;
+      if (place === undefined) continue;
+      const where = group.length === 1 ? place.where : `${group.length} attributes (${[...new Set(group.map((each) => each.where.replace(/^attribute /, '')))].join(', ')})`;
+      const message = `${probe.entry}: ${describe(probe)} found in ${where}${place.outside === true ? ', outside the article body' : ''}`;
       findings.push({ message });
       leaks.push(`${message}\n    …${context(place.text, probe.value)}…`);
     }
@@ -47,11 +54,25 @@ function placesOf(observed: Observed, $: CheerioAPI): Place[] {
     { where: 'hidden text (not shown, but in the page)', text: normalizeText(hidden) },
   ];
   for (const comment of observed.comments) places.push({ where: 'an HTML comment', text: normalizeText(comment) });
+  const root = observed.contentRoot == null ? undefined : $(observed.contentRoot).first();
+  const body = new Set<unknown>(root === undefined || root.length === 0 ? [] : [...root.toArray(), ...root.find('*').toArray()]);
   $('*').each((_, element) => {
     if (!isTag(element)) return;
-    for (const [name, value] of Object.entries(element.attribs)) places.push({ where: `attribute ${name} of <${element.name}>`, text: value });
+    const outside = body.size > 0 && !body.has(element);
+    for (const [name, value] of Object.entries(element.attribs)) places.push({ where: `attribute ${name} of <${element.name}>`, text: value, outside });
   });
   return places;
+}
+
+/** Each probe once: several catalogue entries may name the same text or URL (the QR promo and its image). */
+function distinct(probes: readonly LeakProbe[]): LeakProbe[] {
+  const byValue = new Map<string, LeakProbe>();
+  for (const probe of probes) {
+    const key = `${probe.kind}\0${probe.value}`;
+    const known = byValue.get(key);
+    byValue.set(key, known === undefined ? probe : { ...known, entry: known.entry.split(', ').includes(probe.entry) ? known.entry : `${known.entry}, ${probe.entry}` });
+  }
+  return [...byValue.values()];
 }
 
 function matchesOf(probe: LeakProbe, places: Place[], $: CheerioAPI): Place[] {

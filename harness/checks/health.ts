@@ -27,11 +27,12 @@ type Observed = Pick<ObservedPage, 'status' | 'console' | 'network' | 'html' | '
  *
  * On an article page (`scope: 'article'`), an outside request made for the site's own chrome (a
  * theme's CDN style sheet, referenced from outside the article body) is the site's, not the
- * article's: it is noted, and the site check (the index page) reports it once. Scripts follow the
+ * article's: the site check (the index page) reports it once, as a finding or, where the profile's
+ * `policy.outsideChrome` says a theme loads from a CDN by design, as a note. Scripts follow the
  * profile's policy: `none` allows no script but data (our renderer); `site` lets the site's own code
  * run outside the article body, while the body may never carry code.
  */
-export function checkHealth(observed: Observed, policy: SiteProfile['policy'], scope: 'article' | 'site' = 'article'): CheckResult {
+export function checkHealth(observed: Observed, policy: Pick<SiteProfile['policy'], 'scripts'> & Partial<Pick<SiteProfile['policy'], 'outsideChrome'>>, scope: 'article' | 'site' = 'article'): CheckResult {
   const findings: Finding[] = [];
   const notes: string[] = [];
   if (observed.status !== 200) findings.push({ message: `the page was served with HTTP ${observed.status ?? 'no response'}` });
@@ -41,16 +42,18 @@ export function checkHealth(observed: Observed, policy: SiteProfile['policy'], s
   }
   const $ = parsedHtml(observed);
   const icons = declaredIcons($, observed.url);
-  for (const failed of observed.network.failed) {
-    if (!icons.has(failed.url)) findings.push({ message: `request failed (${failed.reason}): ${failed.url}` });
-  }
+  // Once per URL: a page may ask for one file again (a srcset chosen anew when the viewport changes).
+  for (const message of new Set(observed.network.failed.filter((failed) => !icons.has(failed.url)).map((failed) => `request failed (${failed.reason}): ${failed.url}`))) findings.push({ message });
   const found = observed.contentRoot === null ? undefined : $(observed.contentRoot).get(0);
   const root = found !== undefined && isTag(found) ? found : undefined;
   for (const blocked of observed.network.blocked) {
-    const message = `request to an outside host (${blocked.resourceType}), blocked: ${blocked.url}`;
-    const fromArticle = referencedWithin($, root, blocked.url);
-    if (scope === 'site' || fromArticle || root === undefined) findings.push({ message: scope === 'site' ? `the site is not self-contained: ${message}` : message });
-    else notes.push(`the site's chrome loads from another host (reported once, by the index page): ${blocked.url}`);
+    const why = blocked.why === undefined ? '' : ` (${blocked.why})`;
+    const message = `request to an outside host (${blocked.resourceType}), blocked: ${blocked.url}${why}`;
+    // An article's own request (referenced from its body) is the article's; the site's chrome is the site's matter, said once by the index page.
+    if (scope === 'article' && (root === undefined || referencedWithin($, root, blocked.url))) findings.push({ message });
+    else if (scope === 'article') notes.push(`the site's chrome loads from another host (reported once, by the index page): ${blocked.url}`);
+    else if (policy.outsideChrome === 'note') notes.push(`the site's chrome needs another host, which cannot be answered offline: ${blocked.url}${why}`);
+    else findings.push({ message: `the site is not self-contained: ${message}` });
   }
   $('script').each((_, script) => {
     if (DATA_SCRIPT.test(($(script).attr('type') ?? '').trim())) return;

@@ -7,11 +7,11 @@ import type { SiteProfile } from '../profiles/profile.ts';
 import type { CheckResult, Finding } from './result.ts';
 import { parsedHtml } from './parsed-html.ts';
 
-type Expected = Pick<ExpectedArticle, 'title' | 'published' | 'author' | 'categories' | 'headimg' | 'comments' | 'blocks' | 'lead' | 'images'>;
-type Observed = Pick<ObservedPage, 'html' | 'titles' | 'byline' | 'categories'>;
+type Expected = Pick<ExpectedArticle, 'title' | 'published' | 'author' | 'categories' | 'headimg' | 'comments' | 'blocks' | 'lead' | 'images'> & Partial<Pick<ExpectedArticle, 'titleBlank'>>;
+type Observed = Pick<ObservedPage, 'html' | 'titles' | 'byline' | 'categories'> & Partial<Pick<ObservedPage, 'embeds'>>;
 
 /** What the metadata check needs of a site profile: where things are and what the theme writes. */
-export type MetadataProfile = Pick<SiteProfile['article'], 'documentTitle' | 'byline' | 'date' | 'comments' | 'descriptionFrom' | 'ogImage' | 'jsonLd'>;
+export type MetadataProfile = Pick<SiteProfile['article'], 'documentTitle' | 'byline' | 'date' | 'comments' | 'descriptionFrom' | 'ogImage' | 'jsonLd'> & Partial<Pick<SiteProfile['article'], 'blankTitle' | 'jsonLdSection'>>;
 
 /** One compared value: what the source says, what the page says where. */
 interface Row {
@@ -36,14 +36,21 @@ export function checkMetadata(expected: Expected, observed: Observed, zone: stri
   const withLd = profile.jsonLd === 'required';
   const rows: Row[] = [];
   const same = (field: string, where: string, want: string, got: string | undefined): void => {
-    rows.push({ field, where, expected: want, actual: got ?? '(absent)', ok: got !== undefined && normalizeText(got) === want });
+    rows.push({ field, where, expected: want, actual: got === undefined ? '(absent)' : normalizeText(got), ok: got !== undefined && normalizeText(got) === want });
   };
 
   const documentTitle = normalizeText($('title').first().text());
-  rows.push({ field: 'title', where: profile.documentTitle === '{title}' ? '<title>' : `<title> as "${profile.documentTitle}"`, expected: expected.title, actual: documentTitle || '(absent)', ok: titlePattern(profile.documentTitle, expected.title).test(documentTitle) });
-  same('title', 'visible title', expected.title, observed.titles[0]);
-  same('title', 'og:title', expected.title, meta($, 'og:title')[0]);
-  if (withLd) same('title', 'JSON-LD headline', expected.title, text(ld?.headline));
+  if (expected.titleBlank === true && profile.blankTitle === 'empty') {
+    // A blank title stays blank (Hexo's rule): no title of the article may be shown, the site's own <title> and og:title are the theme's.
+    const shown = normalizeText(observed.titles[0] ?? '');
+    rows.push({ field: 'title', where: 'visible title', expected: '(none: the title is blank)', actual: shown || '(none)', ok: shown === '' });
+    if (withLd) rows.push({ field: 'title', where: 'JSON-LD headline', expected: '(none: the title is blank)', actual: text(ld?.headline) ?? '(absent)', ok: normalizeText(text(ld?.headline) ?? '') === '' });
+  } else {
+    rows.push({ field: 'title', where: profile.documentTitle === '{title}' ? '<title>' : `<title> as "${profile.documentTitle}"`, expected: expected.title, actual: documentTitle || '(absent)', ok: titlePattern(profile.documentTitle, expected.title).test(documentTitle) });
+    same('title', 'visible title', expected.title, observed.titles[0]);
+    same('title', 'og:title', expected.title, meta($, 'og:title')[0]);
+    if (withLd) same('title', 'JSON-LD headline', expected.title, text(ld?.headline));
+  }
 
   const published = expected.published;
   const date = (where: string, value: string | undefined): void => {
@@ -75,10 +82,12 @@ export function checkMetadata(expected: Expected, observed: Observed, zone: stri
   rows.push({ field: 'categories', where: 'visible, in order', expected: expected.categories.join(' › '), actual: categories.join(' › ') || '(absent)', ok: sameList(categories, expected.categories) });
   if (ld?.articleSection !== undefined) {
     const sections = list(ld.articleSection).map(normalizeText);
-    rows.push({ field: 'categories', where: 'JSON-LD articleSection', expected: expected.categories.join(' › '), actual: sections.join(' › '), ok: sameList(sections, expected.categories) });
+    // `first`: a theme that names only the top category as the section.
+    const want = profile.jsonLdSection === 'first' ? expected.categories.slice(0, 1) : expected.categories;
+    rows.push({ field: 'categories', where: 'JSON-LD articleSection', expected: want.join(' › '), actual: sections.join(' › '), ok: sameList(sections, want) });
   }
 
-  const image = (where: string, values: string[], rule: 'only' | 'first'): void => {
+  const image = (where: string, values: string[], rule: 'only' | 'first' | 'own'): void => {
     const urls = values.map((value) => normalizeImageUrl(value) ?? value);
     const want = expected.headimg;
     const own = new Set([...expected.images, ...(want === undefined ? [] : [want])]);
@@ -89,6 +98,10 @@ export function checkMetadata(expected: Expected, observed: Observed, zone: stri
       return;
     }
     const strangers = urls.filter((url) => !own.has(url));
+    if (rule === 'own') {
+      rows.push({ field: 'headimg', where, expected: "only the article's own images", actual: strangers.length > 0 ? `not the article's: ${strangers.join(' ')}` : urls.join(' ') || '(absent)', ok: strangers.length === 0 });
+      return;
+    }
     const firstWrong = want !== undefined && urls[0] !== want;
     const actual = [firstWrong ? `first ${urls[0] ?? '(none)'}` : '', strangers.length > 0 ? `not the article's: ${strangers.join(' ')}` : ''].filter((part) => part !== '').join('; ');
     rows.push({ field: 'headimg', where, expected: `${want ?? '(no lead image)'} first, then only the article's own images`, actual: actual || urls.join(' ') || '(absent)', ok: !firstWrong && strangers.length === 0 });
@@ -96,7 +109,8 @@ export function checkMetadata(expected: Expected, observed: Observed, zone: stri
   image('og:image', meta($, 'og:image'), profile.ogImage);
   if (withLd) image('JSON-LD image', imageUrls(ld?.image), 'only');
 
-  rows.push(descriptionRow(expected, meta($, 'description', 'name')[0], profile.descriptionFrom));
+  const standIns = (observed.embeds ?? []).filter((embed) => embed.link && embed.text !== '').map((embed) => embed.text);
+  rows.push(descriptionRow(expected, meta($, 'description', 'name')[0], profile.descriptionFrom, standIns));
 
   if (!expected.comments) {
     const area = $(profile.comments);
@@ -116,15 +130,18 @@ export function checkMetadata(expected: Expected, observed: Observed, zone: stri
  * The description must be a start of the article's text, of any length (an ending `…` or `...`
  * aside), from where the profile says: the lead (the first block outside headings and captions with
  * a letter or digit; see text-blocks.ts) or the first block. Compared without whitespace: generators
- * join blocks with or without a space. With no text to start from, no description is expected.
+ * join blocks with or without a space; the words of links standing in for embeds are left out. With
+ * no text to start from, no description is expected.
  */
-function descriptionRow(expected: Pick<ExpectedArticle, 'blocks' | 'lead'>, description: string | undefined, from: 'lead' | 'first-block'): Row {
+function descriptionRow(expected: Pick<ExpectedArticle, 'blocks' | 'lead'>, description: string | undefined, from: 'lead' | 'first-block', standIns: readonly string[] = []): Row {
   const where = 'meta description';
   const start = from === 'lead' ? expected.lead : expected.blocks.length > 0 ? 0 : -1;
   if (start === -1) return { field: 'description', where, expected: '(absent: the article has no text to describe)', actual: description ?? '(absent)', ok: description === undefined };
   const text = expected.blocks.slice(start).join(' ');
   const squeeze = (value: string): string => value.replace(/[\s\u3000\u00a0]+/g, '');
-  const got = description === undefined ? undefined : squeeze(normalizeText(description).replace(/(…|\.\.\.)$/, ''));
+  // The words of a link standing in for an embed (`视频 · Vimeo`) are not the article's: a generator that strips the whole content keeps them.
+  let got = description === undefined ? undefined : squeeze(normalizeText(description).replace(/(…|\.\.\.)$/, ''));
+  for (const standIn of standIns) got = got?.replace(squeeze(normalizeText(standIn)), '');
   return { field: 'description', where, expected: `a start of "${excerptStart(text)}…"`, actual: description ?? '(absent)', ok: got !== undefined && got !== '' && squeeze(text).startsWith(got) };
 }
 
@@ -142,13 +159,14 @@ function meta($: CheerioAPI, key: string, attribute: 'property' | 'name' = 'prop
   return $(`meta[${attribute}="${key}"]`).toArray().map((element) => $(element).attr('content') ?? '');
 }
 
-/** The page's NewsArticle/Article JSON-LD object, if there is one that parses. */
+/** The page's NewsArticle/Article/BlogPosting JSON-LD object, if there is one that parses. */
 function jsonLd($: CheerioAPI): Record<string, unknown> | undefined {
   for (const script of $('script[type="application/ld+json"]').toArray()) {
     try {
       const data: unknown = JSON.parse($(script).text());
       const candidates = Array.isArray(data) ? data : [data];
-      const article = candidates.find((item): item is Record<string, unknown> => typeof item === 'object' && item !== null && /Article$/.test(String((item as Record<string, unknown>)['@type'])));
+      // NewsArticle, Article, BlogPosting: schema.org's Article and its kinds of posting.
+      const article = candidates.find((item): item is Record<string, unknown> => typeof item === 'object' && item !== null && /(Article|Posting)$/.test(String((item as Record<string, unknown>)['@type'])));
       if (article !== undefined) return article;
     } catch {
       continue; // an invalid block is reported as absent

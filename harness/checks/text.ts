@@ -8,11 +8,11 @@ import { countOf, excerpt, type CheckResult, type Finding } from './result.ts';
  * Text preserved: every block of the source appears in the rendered content, in order, exactly once,
  * as a reader sees it. Recall is the share of the source's characters found in order.
  */
-export function checkText(expected: ExpectedArticle, observed: Pick<ObservedPage, 'blocks' | 'contentRoot' | 'preformatted'>): CheckResult {
+export function checkText(expected: ExpectedArticle, observed: Pick<ObservedPage, 'blocks' | 'contentRoot' | 'preformatted'> & Partial<Pick<ObservedPage, 'softBreaks' | 'altCaptions'>>): CheckResult {
   if (observed.contentRoot === null) {
     return { findings: [{ message: 'the page has no content root (set ARCHIVE_CONTENT_SELECTOR to the element holding the article body)' }], metrics: { recall: 0 } };
   }
-  const rendered = observed.blocks.map(normalizeText).filter((block) => block !== '');
+  const rendered = rejoinSoftBreaks(observed, new Set(expected.blocks));
   const parts = diffArrays(expected.blocks, rendered);
   const inOrder = parts.filter((part) => !part.added && !part.removed).flatMap((part) => part.value);
   const unmatchedSource = parts.filter((part) => part.removed).flatMap((part) => part.value);
@@ -37,6 +37,13 @@ export function checkText(expected: ExpectedArticle, observed: Pick<ObservedPage
     else if (have > want) findings.push({ message: `duplicated block: "${excerpt(block)}" shown ${have} times, the source has it ${want === 1 ? 'once' : `${want} times`}` });
   }
 
+  // A caption the theme makes from an image's alt text is the theme's, unless it shows a text of the article again.
+  for (const caption of new Set((observed.altCaptions ?? []).map(normalizeText))) {
+    const want = sourceCount.get(caption) ?? 0;
+    const shown = (renderedCount.get(caption) ?? 0) + (observed.altCaptions ?? []).filter((text) => normalizeText(text) === caption).length;
+    if (want > 0 && shown > want) findings.push({ message: `duplicated block: "${excerpt(caption)}" shown ${shown} times, the source has it ${want === 1 ? 'once' : `${want} times`} (the theme shows an image's alt text as a caption)` });
+  }
+
   findings.push(...preformattedFindings(expected.preformatted, observed.preformatted));
 
   const total = length(expected.blocks);
@@ -58,6 +65,27 @@ export function checkText(expected: ExpectedArticle, observed: Pick<ObservedPage
     };
   }
   return result;
+}
+
+/**
+ * The page's blocks, normalised; where only the page's CSS parts a source block (a theme showing an
+ * image of a paragraph on its own line: a soft break), the parts are read as the one block they are,
+ * joined by what ran on at each break. A break anywhere else stays.
+ */
+function rejoinSoftBreaks(observed: Pick<ObservedPage, 'blocks'> & Partial<Pick<ObservedPage, 'softBreaks'>>, source: ReadonlySet<string>): string[] {
+  const blocks = observed.blocks.map((block, index) => ({ text: block, joint: observed.softBreaks?.[index] ?? null })).filter((block) => normalizeText(block.text) !== '');
+  const joined: string[] = [];
+  for (let start = 0; start < blocks.length; ) {
+    let end = start;
+    let text = blocks[start]?.text ?? '';
+    for (let next = start + 1, run = text; next < blocks.length && typeof blocks[next]?.joint === 'string'; next++) {
+      run += `${blocks[next]?.joint ?? ''}${blocks[next]?.text ?? ''}`;
+      if (source.has(normalizeText(run))) [end, text] = [next, run];
+    }
+    joined.push(normalizeText(text));
+    start = end + 1;
+  }
+  return joined;
 }
 
 /**

@@ -12,6 +12,14 @@ export interface CollectOptions {
   categories: readonly string[];
   /** The links a page shows in place of embedded media: read as embeds, not as text. */
   embedLink: string;
+  /** What the theme adds inside the content root that is not the article's (a copy button): not read at all. */
+  themeChrome: readonly string[];
+  /** Captions the theme's script makes from images' alt texts: read apart from the article's blocks. */
+  altCaptions: string | null;
+  /** Attributes where a lazy loader keeps an image's real picture until it is shown (`data-srcset`, `data-src`, …). */
+  lazyAttributes: readonly string[];
+  /** Tags HTML lays out inline (img, a, span, video, …): a block boundary the page's CSS makes at one of them is presentation, not a break in the text. */
+  inlineTags: readonly string[];
 }
 
 /** An embed as the page offers it: a link standing in for it, or a live player or frame. */
@@ -36,6 +44,8 @@ export interface ImageFacts {
   /** The DOM `referrerPolicy` property the browser will use ('' means the document default). */
   property: string;
   inContent: boolean;
+  /** For an image still showing a lazy loader's placeholder: the attributes holding its real picture (see lazyAttributes), and whether a reader could see it. */
+  pending?: { attributes: Record<string, string>; visible: boolean };
 }
 
 /** Facts a check needs that only a browser can tell. */
@@ -46,6 +56,14 @@ export interface PageFacts {
   contentRoot: string | null;
   /** Visible text blocks inside the content root, in order (not yet normalised). */
   blocks: string[];
+  /** Visible captions the theme made from images' alt texts (the profile's `altCaptions`), apart from the blocks. */
+  altCaptions?: string[];
+  /**
+   * One per block: where only the page's CSS parts it from the block before, at an element HTML
+   * lays out inline (a theme showing an image on a line of its own), the text that ran on there (''
+   * or, with whitespace at the break, ' '); null at a real break.
+   */
+  softBreaks?: (string | null)[];
   /** Every text node of the document with whether a reader can see it. */
   texts: { text: string; visible: boolean }[];
   comments: string[];
@@ -61,6 +79,23 @@ export interface PageFacts {
 }
 
 export function collectPageFacts(options: CollectOptions): PageFacts {
+  let root: { selector: string; element: Element } | null = null;
+  for (const selector of options.contentRoot) {
+    const element = document.querySelector(selector);
+    if (element !== null) {
+      root = { selector, element };
+      break;
+    }
+  }
+  // The theme's own parts (its header, sidebar and footer; a code block's copy button) are not the
+  // article: their text is never read, and inside the article they are hidden while it is read.
+  const chrome = options.themeChrome.join(', ');
+  const chromeSheet = new CSSStyleSheet();
+  if (chrome !== '' && root !== null) {
+    chromeSheet.replaceSync(`:is(${root.selector}) :is(${chrome}) { display: none !important; }`);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, chromeSheet];
+  }
+  const isThemeChrome = (element: Element | null): boolean => chrome !== '' && element?.closest(chrome) != null;
   const hiddenCache = new Map<Element, boolean>();
   const isHidden = (element: Element): boolean => {
     const cached = hiddenCache.get(element);
@@ -111,12 +146,24 @@ export function collectPageFacts(options: CollectOptions): PageFacts {
     return text;
   };
 
-  const root = first(options.contentRoot);
   const blocks: string[] = [];
+  const softBreaks: (string | null)[] = [];
+  const altCaptions: string[] = [];
+  const inlineTags = new Set(options.inlineTags.map((tag) => tag.toUpperCase()));
   let current = '';
-  const flush = (): void => {
-    if (current.trim() !== '') blocks.push(current);
+  // What parts the next block from the last one: every boundary since, soft only if all were at inline tags.
+  let boundary: 'none' | 'soft' | 'hard' = 'hard';
+  let spaced = false; // whitespace at the boundary
+  const flush = (kind: 'soft' | 'hard'): void => {
+    if (current.trim() !== '') {
+      const before = spaced || /^\s/.test(current);
+      blocks.push(current);
+      softBreaks.push(boundary === 'soft' ? (before ? ' ' : '') : null);
+      boundary = 'none';
+      spaced = /\s$/.test(current);
+    } else if (current !== '') spaced = true;
     current = '';
+    boundary = kind === 'hard' || boundary === 'hard' ? 'hard' : 'soft';
   };
   const walk = (node: Node): void => {
     if (node.nodeType === Node.TEXT_NODE) {
@@ -130,22 +177,28 @@ export function collectPageFacts(options: CollectOptions): PageFacts {
       return;
     }
     if (element.matches(options.embedLink)) return; // stands in for an embed: checked as one, not as text
+    if (options.altCaptions !== null && element.matches(options.altCaptions)) {
+      if (!isHidden(element)) altCaptions.push(visibleText(element));
+      return;
+    }
     const display = getComputedStyle(element).display;
     if (display === 'none' || isHidden(element)) return;
     const inline = display.startsWith('inline') || display === 'contents' || display.startsWith('ruby');
-    if (!inline) flush();
+    const kind = inlineTags.has(element.tagName) ? 'soft' : 'hard';
+    if (!inline) flush(kind);
     element.childNodes.forEach(walk);
-    if (!inline) flush();
+    if (!inline) flush(kind);
   };
   if (root !== null) {
     root.element.childNodes.forEach(walk);
-    flush();
+    flush('hard');
   }
 
   const texts: { text: string; visible: boolean }[] = [];
   const comments: string[] = [];
   const all = document.createTreeWalker(document, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_COMMENT);
   for (let node = all.nextNode(); node !== null; node = all.nextNode()) {
+    if (isThemeChrome(node.parentElement)) continue;
     if (node.nodeType === Node.COMMENT_NODE) comments.push((node as Comment).data);
     else if ((node as Text).data.trim() !== '') texts.push({ text: (node as Text).data, visible: textVisible(node as Text) });
   }
@@ -163,6 +216,7 @@ export function collectPageFacts(options: CollectOptions): PageFacts {
   if (root !== null) {
     for (const element of root.element.querySelectorAll(`${options.embedLink}, ${LIVE}`)) {
       if (element.parentElement?.closest(`${options.embedLink}, ${LIVE}`) != null) continue; // fallback or decoration inside another
+      if (isThemeChrome(element)) continue;
       const link = element.matches(options.embedLink);
       const absolute = (value: string | null): string | null => (value === null ? null : new URL(value, document.baseURI).href);
       embeds.push({
@@ -176,18 +230,33 @@ export function collectPageFacts(options: CollectOptions): PageFacts {
       });
     }
   }
-  return {
+  const pendingOf = (img: HTMLImageElement): { attributes: Record<string, string>; visible: boolean } | undefined => {
+    const shown = img.currentSrc || img.getAttribute('src') || '';
+    if (shown !== '' && !shown.startsWith('data:')) return undefined;
+    const held = options.lazyAttributes.filter((name) => /^\s*(https?:)?\/\//i.test(img.getAttribute(name) ?? ''));
+    if (held.length === 0) return undefined;
+    return { attributes: Object.fromEntries(held.map((name) => [name, img.getAttribute(name) ?? ''])), visible: !isHidden(img) && img.getClientRects().length > 0 };
+  };
+  const facts: PageFacts = {
     html: document.documentElement.outerHTML,
     contentRoot: root?.selector ?? null,
     blocks,
+    softBreaks,
+    altCaptions,
     texts,
     comments,
-    images: [...document.images].map((img) => ({
-      src: img.currentSrc || img.src,
-      attribute: img.getAttribute('referrerpolicy'),
-      property: img.referrerPolicy,
-      inContent: root !== null && root.element.contains(img),
-    })),
+    images: [...document.images]
+      .filter((img) => !(root?.element.contains(img) === true && isThemeChrome(img)))
+      .map((img) => {
+        const pending = pendingOf(img);
+        return {
+          src: img.currentSrc || img.src,
+          attribute: img.getAttribute('referrerpolicy'),
+          property: img.referrerPolicy,
+          inContent: root !== null && root.element.contains(img),
+          ...(pending === undefined ? {} : { pending }),
+        };
+      }),
     embeds,
     preformatted: root === null ? [] : [...root.element.querySelectorAll('pre')].filter((pre) => pre.parentElement?.closest('pre') == null).map((pre) => (pre as HTMLElement).innerText),
     titles: (() => {
@@ -200,4 +269,6 @@ export function collectPageFacts(options: CollectOptions): PageFacts {
     byline: byline === null ? '' : visibleText(byline.element),
     categories,
   };
+  document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== chromeSheet);
+  return facts;
 }

@@ -1,14 +1,35 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import type { SiteProfile } from '../profiles/profile.ts';
+import { PackageFiles } from './cdn-packages.ts';
 import { collectPageFacts, type CollectOptions, type PageFacts } from './collect-in-page.ts';
 import { httpErrorsInPage, KEEP_EVERY_RESOURCE_ENTRY, OfflineNetwork, type NetworkLog } from './offline-network.ts';
 import { pageSettled, unsettledReason } from './settle-in-page.ts';
+import { lazyImagesShown, lazyPlaceholderCount, scrollThroughPage } from './lazy-images-in-page.ts';
+import { LAZY_ATTRIBUTES } from '../oracle/image-source.ts';
 
 /** How often a page may navigate away by itself (a refresh loop) before observing it gives up. */
 const MAX_SELF_NAVIGATIONS = 3;
 
 /** The viewport pages are observed in (screenshots resize it afterwards). */
 const OBSERVE_VIEWPORT = { width: 1280, height: 800 };
+
+/** Elements HTML lays out inline (its default style sheet): where a page's CSS makes one a block, the text still runs on. */
+const INLINE_TAGS = ['a', 'abbr', 'audio', 'b', 'bdi', 'bdo', 'big', 'button', 'canvas', 'cite', 'code', 'data', 'dfn', 'em', 'embed', 'font', 'i', 'iframe', 'img', 'kbd', 'label', 'mark', 'object', 'picture', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'svg', 'time', 'tt', 'u', 'var', 'video'];
+
+/** Where lazy loaders keep an image's real picture until it is scrolled into view (the oracle reads the same in sources). */
+const LAZY_IMAGE_ATTRIBUTES = ['data-srcset', ...LAZY_ATTRIBUTES];
+
+/**
+ * Tallest viewport a page is shown in at once so that every lazy image is "in view" together (one
+ * layout instead of a scroll per image); a taller page's lower images are brought into view by scrolling.
+ */
+const LAZY_VIEW_HEIGHT = 16_000;
+
+/**
+ * Longest wait for lazy images to be swapped in and loaded once in view. A theme's loader swaps them
+ * within a frame or two; one that never does leaves its placeholders, and the images check says so.
+ */
+const LAZY_SWAP_TIMEOUT_MS = 3_000;
 
 /**
  * Runs one phase of observing a page under its name (the suite passes test.step, so the report and
@@ -40,7 +61,7 @@ export class PageObserver {
     readonly profile: SiteProfile,
   ) {
     const { article } = profile;
-    this.options = { contentRoot: article.contentRoot, title: article.title, byline: article.byline ?? [], categories: article.categories, embedLink: article.embedLink };
+    this.options = { contentRoot: article.contentRoot, title: article.title, byline: article.byline ?? [], categories: article.categories, embedLink: article.embedLink, themeChrome: article.themeChrome, altCaptions: article.altCaptions, lazyAttributes: LAZY_IMAGE_ATTRIBUTES, inlineTags: INLINE_TAGS };
     page.on('console', (message) => {
       // "Failed to load resource" repeats, without the URL, what the network log records with it.
       if (message.text().startsWith('Failed to load resource:')) return;
@@ -49,27 +70,31 @@ export class PageObserver {
     page.on('pageerror', (error) => this.console.push({ type: 'pageerror', text: error.message }));
   }
 
-  /** A new browser context with one page prepared to observe pages of a site (described by `profile`) served from `origin`. */
-  static async open(browser: Browser, origin: string, profile: SiteProfile): Promise<{ observer: PageObserver; context: BrowserContext }> {
+  /**
+   * A new browser context with one page prepared to observe pages of a site (described by `profile`)
+   * served from `origin`; CDN files are answered from `packages` (see cdn-packages.ts).
+   */
+  static async open(browser: Browser, origin: string, profile: SiteProfile, packages = new PackageFiles([])): Promise<{ observer: PageObserver; context: BrowserContext }> {
     const context = await browser.newContext({ viewport: OBSERVE_VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    return { observer: await PageObserver.create(await context.newPage(), origin, profile), context };
+    return { observer: await PageObserver.create(await context.newPage(), origin, profile, packages), context };
   }
 
   /** Prepares a page (routing, listeners) for observing pages served from `origin`. */
-  static async create(page: Page, origin: string, profile: SiteProfile): Promise<PageObserver> {
+  static async create(page: Page, origin: string, profile: SiteProfile, packages = new PackageFiles([])): Promise<PageObserver> {
     // Scripts run through tsx (esbuild keepNames) wrap functions in __name(); give serialised ones that helper.
     await page.addInitScript(`globalThis.__name ??= (fn) => fn; ${KEEP_EVERY_RESOURCE_ENTRY}`);
-    return new PageObserver(page, await OfflineNetwork.attach(page, origin), profile);
+    return new PageObserver(page, await OfflineNetwork.attach(page, origin, packages), profile);
   }
 
   /**
    * Gathers the loaded page's facts. A page that navigates away by itself (a meta refresh, a script)
    * is not a crash of the harness: it is recorded for the health check and the new page is observed.
    */
-  private async collect(requested: string, phase: Phase): Promise<PageFacts> {
+  private async collect(requested: string, phase: Phase, settleOn: readonly string[]): Promise<PageFacts> {
     for (let attempt = 0; ; attempt++) {
       try {
-        await phase('settle', () => this.settleForReaders());
+        await phase('show lazy images', () => this.showLazyImages());
+        await phase('settle', () => this.settleForReaders(settleOn));
         return await phase('collect in the page', async () => {
           const facts = await this.page.evaluate(collectPageFacts, this.options);
           this.network.addHttpErrors(await this.page.evaluate(httpErrorsInPage));
@@ -86,12 +111,33 @@ export class PageObserver {
   }
 
   /**
+   * Brings every lazy image into view, as a reader scrolling through the page would, and waits until
+   * its loader has swapped the real picture in (a theme's build-time lazy-load: a 1×1 gif in
+   * `srcset`, the picture in `data-srcset`). The page is shown in one tall viewport, then as before.
+   * One evaluation, and nothing else, for a page without lazy images.
+   */
+  private async showLazyImages(): Promise<void> {
+    if ((await this.page.evaluate(lazyPlaceholderCount, LAZY_IMAGE_ATTRIBUTES)) === 0) return;
+    const height = await this.page.evaluate(() => document.documentElement.scrollHeight);
+    try {
+      await this.page.setViewportSize({ width: OBSERVE_VIEWPORT.width, height: Math.min(LAZY_VIEW_HEIGHT, Math.max(OBSERVE_VIEWPORT.height, height)) });
+      if (height > LAZY_VIEW_HEIGHT) await this.page.evaluate(scrollThroughPage);
+      await this.page.waitForFunction(lazyImagesShown, LAZY_IMAGE_ATTRIBUTES, { polling: 'raf', timeout: LAZY_SWAP_TIMEOUT_MS });
+    } catch (error) {
+      if (!/Timeout/i.test(String(error))) throw error;
+      // Placeholders still shown are reported by the images check, with the picture each stands for.
+    } finally {
+      await this.page.setViewportSize(OBSERVE_VIEWPORT);
+    }
+  }
+
+  /**
    * Waits, on conditions polled every frame and never a fixed sleep, until the page is as a reader
    * sees it: scripted reveals and animations done (settle-in-page.ts). Bounded by the profile's
    * `settleTimeoutMs`: a page that never settles is recorded for the health check, and read as it is.
    */
-  private async settleForReaders(): Promise<void> {
-    const options = { contentRoot: this.options.contentRoot };
+  private async settleForReaders(settleOn: readonly string[]): Promise<void> {
+    const options = { contentRoot: settleOn };
     // Most pages are settled at `load`: one evaluation says so at once, where a frame-polled wait
     // would first wait for the next painted frame (~20 ms a page, a quarter of the checks' time).
     if (await this.page.evaluate(pageSettled, options)) return;
@@ -104,15 +150,18 @@ export class PageObserver {
     }
   }
 
-  /** Loads `url` and gathers its facts once the load event has fired. */
-  async observe(url: string, phase: Phase = unnamed): Promise<ObservedPage> {
+  /**
+   * Loads `url` and gathers its facts once the load event has fired and the page has settled on
+   * `settleOn` (default: the article's content root; an index page settles on its own list).
+   */
+  async observe(url: string, phase: Phase = unnamed, settleOn: readonly string[] = this.options.contentRoot): Promise<ObservedPage> {
     const viewport = this.page.viewportSize();
     if (viewport?.width !== OBSERVE_VIEWPORT.width || viewport.height !== OBSERVE_VIEWPORT.height) await this.page.setViewportSize(OBSERVE_VIEWPORT);
     this.console.length = 0;
     this.network.reset();
     // 'load' has waited for style sheets and every image request; text checks need no web fonts.
     const response = await phase('load', () => this.page.goto(url, { waitUntil: 'load' }));
-    const facts = await this.collect(response?.url() ?? url, phase);
+    const facts = await this.collect(response?.url() ?? url, phase, settleOn);
     return {
       ...facts,
       url,

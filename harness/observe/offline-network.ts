@@ -1,4 +1,6 @@
 import type { CDPSession, Page } from '@playwright/test';
+import type { PackageFiles } from './cdn-packages.ts';
+import { NPM_CDNS, CDNJS } from './cdn-table.ts';
 import { placeholderPng } from './placeholder-image.ts';
 
 /** An image request as it left the browser. */
@@ -11,10 +13,14 @@ export interface ImageRequest {
 /** What a page asked of the network while it loaded. */
 export interface NetworkLog {
   images: ImageRequest[];
-  /** Requests to another host: never sent. */
-  blocked: { url: string; resourceType: string }[];
+  /** Requests to another host: never sent; `why` says why one for a CDN could not be answered offline. */
+  blocked: { url: string; resourceType: string; why?: string }[];
   /** Requests to the local server that did not complete, and HTTP errors (4xx/5xx) of the page's resources. */
   failed: { url: string; reason: string }[];
+  /** Requests to a public CDN answered from an installed npm package, as the page runs online. */
+  served: { url: string; from: string }[];
+  /** Requests the page itself cancelled (it moved on, or a lazy loader swapped an image's source): nothing failed. */
+  cancelled: string[];
 }
 
 /**
@@ -25,29 +31,39 @@ export interface NetworkLog {
  */
 const INTERCEPTED_TYPES = ['Image', 'Media', 'Script', 'XHR', 'Fetch', 'EventSource', 'Ping', 'CSPViolationReport', 'Other'] as const;
 
+/** Every request to a public CDN, whatever its type (style sheets and fonts too): it may be answered from an npm package. */
+const CDN_PATTERNS = [...NPM_CDNS.map((cdn) => cdn.host), CDNJS.host].flatMap((host) => [`https://${host}/*`, `http://${host}/*`]);
+
 /**
  * Keeps a page offline and deterministic: remote images are answered with a generated placeholder PNG
  * after their request headers are recorded (the Referer is read exactly as it would have left), other
- * remote requests are refused and recorded, local ones go through. Uses the DevTools Fetch domain, the
- * mechanism behind page.route(), scoped to the types above. `log` collects since the last `reset()`.
+ * requests to a public CDN are answered from the npm package that holds the file when it is installed
+ * (so a theme runs as it does online), other remote requests are refused and recorded, local ones go
+ * through. Uses the DevTools Fetch domain, the mechanism behind page.route(), scoped to the types
+ * above and to CDN hosts. `log` collects since the last `reset()`.
  */
 export class OfflineNetwork {
-  readonly log: NetworkLog = { images: [], blocked: [], failed: [] };
+  readonly log: NetworkLog = { images: [], blocked: [], failed: [], served: [], cancelled: [] };
 
   private constructor(
     private readonly cdp: CDPSession,
     private readonly localOrigin: string,
+    private readonly packages: PackageFiles,
   ) {}
 
-  /** Starts intercepting on a page whose own pages are served from `localOrigin`. */
-  static async attach(page: Page, localOrigin: string): Promise<OfflineNetwork> {
+  /** Starts intercepting on a page whose own pages are served from `localOrigin`; CDN files come from `packages`. */
+  static async attach(page: Page, localOrigin: string, packages: PackageFiles): Promise<OfflineNetwork> {
     const cdp = await page.context().newCDPSession(page);
-    const network = new OfflineNetwork(cdp, localOrigin);
+    const network = new OfflineNetwork(cdp, localOrigin, packages);
     cdp.on('Fetch.requestPaused', (event) => void network.answer(event));
-    await cdp.send('Fetch.enable', { patterns: INTERCEPTED_TYPES.map((resourceType) => ({ urlPattern: '*', resourceType })) });
+    await cdp.send('Fetch.enable', { patterns: [...INTERCEPTED_TYPES.map((resourceType) => ({ urlPattern: '*', resourceType })), ...CDN_PATTERNS.map((urlPattern) => ({ urlPattern }))] });
     page.on('requestfailed', (request) => {
       const reason = request.failure()?.errorText ?? 'failed';
       if (reason.startsWith('net::ERR_BLOCKED_BY_CLIENT')) return; // refused by answer(), already logged
+      if (reason.startsWith('net::ERR_ABORTED')) {
+        network.log.cancelled.push(request.url());
+        return;
+      }
       if (network.isLocal(request.url())) network.log.failed.push({ url: request.url(), reason });
       else network.log.blocked.push({ url: request.url(), resourceType: request.resourceType() });
     });
@@ -66,6 +82,8 @@ export class OfflineNetwork {
     this.log.images.length = 0;
     this.log.blocked.length = 0;
     this.log.failed.length = 0;
+    this.log.served.length = 0;
+    this.log.cancelled.length = 0;
   }
 
   private isLocal(url: string): boolean {
@@ -77,9 +95,21 @@ export class OfflineNetwork {
     try {
       if (this.isLocal(request.url)) {
         await this.cdp.send('Fetch.continueRequest', { requestId });
+        return;
+      }
+      const referer = Object.entries(request.headers).find(([name]) => name.toLowerCase() === 'referer')?.[1];
+      if (resourceType === 'Image' && /^https?:/.test(request.url)) this.log.images.push({ url: request.url, referer });
+      const fromPackage = this.packages.answer(request.url);
+      if (fromPackage?.served === true) {
+        this.log.served.push({ url: request.url, from: fromPackage.from });
+        await this.cdp.send('Fetch.fulfillRequest', {
+          requestId,
+          responseCode: 200,
+          // CORS: fonts a CDN style sheet names are fetched cross-origin, and the CDNs allow it
+          responseHeaders: [{ name: 'content-type', value: fromPackage.contentType }, { name: 'access-control-allow-origin', value: '*' }, { name: 'cache-control', value: 'no-store' }],
+          body: fromPackage.body.toString('base64'),
+        });
       } else if (resourceType === 'Image' && /^https?:/.test(request.url)) {
-        const referer = Object.entries(request.headers).find(([name]) => name.toLowerCase() === 'referer')?.[1];
-        this.log.images.push({ url: request.url, referer });
         await this.cdp.send('Fetch.fulfillRequest', {
           requestId,
           responseCode: 200,
@@ -88,7 +118,7 @@ export class OfflineNetwork {
           body: placeholderPng(request.url).toString('base64'),
         });
       } else {
-        this.log.blocked.push({ url: request.url, resourceType: resourceType.toLowerCase() });
+        this.log.blocked.push({ url: request.url, resourceType: resourceType.toLowerCase(), ...(fromPackage === undefined ? {} : { why: fromPackage.why }) });
         await this.cdp.send('Fetch.failRequest', { requestId, errorReason: 'BlockedByClient' });
       }
     } catch {

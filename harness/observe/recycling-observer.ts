@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import type { SiteProfile } from '../profiles/profile.ts';
+import { PackageFiles } from './cdn-packages.ts';
 import { PageObserver, type ObservedPage, type Phase } from './observe-page.ts';
 
 /**
@@ -17,6 +18,8 @@ export interface PageUse {
   screenshots?: boolean;
   /** Names the phases of observing (see PageObserver.observe). */
   phase?: Phase;
+  /** What the page settles on, if not the article's content root (an index page's list). */
+  settleOn?: readonly string[];
 }
 
 /** A PageObserver that starts afresh in a new browser context when the budget is spent. */
@@ -29,6 +32,7 @@ export class RecyclingObserver {
     private readonly origin: string,
     private readonly profile: SiteProfile,
     private readonly budget = RENEW_BUDGET,
+    private readonly packages = new PackageFiles([]),
   ) {}
 
   /** The browser page showing the last observed page. */
@@ -44,7 +48,7 @@ export class RecyclingObserver {
 
   /** Loads `url` and gathers its facts (see PageObserver.observe). */
   async observe(url: string, use: PageUse = {}): Promise<ObservedPage> {
-    return (await this.next(use)).observe(url, use.phase);
+    return (await this.next(use)).observe(url, use.phase, use.settleOn);
   }
 
   async close(): Promise<void> {
@@ -56,7 +60,7 @@ export class RecyclingObserver {
     const cost = use.screenshots === true ? PAGE_COST.withScreenshots : PAGE_COST.plain;
     if (this.current === undefined || this.spent + cost > this.budget) {
       await this.close();
-      this.current = await PageObserver.open(this.browser, this.origin, this.profile);
+      this.current = await PageObserver.open(this.browser, this.origin, this.profile, this.packages);
       this.spent = 0;
     }
     this.spent += cost;

@@ -20,6 +20,8 @@ export interface ExpectedArticle {
   slug: string;
   file: string;
   title: string;
+  /** The front matter's title is blank (`title` is then the file-name stand-in our renderer shows). */
+  titleBlank: boolean;
   /** Undefined when the source's date is missing or unreadable: the page must then publish no date. */
   published: Date | undefined;
   author: string;
@@ -62,6 +64,7 @@ export function expectedArticle(slug: string, post: SourcePost): ExpectedArticle
     slug,
     file: post.file,
     title: normalizeText(post.title),
+    titleBlank: post.titleBlank,
     published: post.published,
     author: normalizeText(post.author),
     categories: post.categories.map(normalizeText),

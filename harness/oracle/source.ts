@@ -13,6 +13,8 @@ export interface SourcePost {
   file: string;
   /** The title; a blank one is replaced by the file name (or 无题 when that is blank too), as the renderer states. */
   title: string;
+  /** True when the front matter's title is blank: a generator that keeps it blank (Hexo) shows none (profile `article.blankTitle`). */
+  titleBlank: boolean;
   /** Undefined for a missing, blank or unreadable date: a faithful page then shows no date at all. */
   published: Date | undefined;
   author: string;
@@ -54,7 +56,8 @@ export function readSourcePost(file: string, zone: string): SourcePost {
   const fields = data as Record<string, unknown>;
 
   if (fields.title === undefined || fields.title === null) throw new SourceError(`${file}: front matter has no title`);
-  const title = decodeHTML(asText(fields.title)).trim() || titleFromFileName(file);
+  const written = decodeHTML(asText(fields.title)).trim();
+  const title = written || titleFromFileName(file);
   const published = readInstant(asText(fields.date), zone);
   const categories = fields.categories;
   if (categories != null && typeof categories !== 'string' && !Array.isArray(categories)) {
@@ -63,6 +66,7 @@ export function readSourcePost(file: string, zone: string): SourcePost {
   return {
     file,
     title,
+    titleBlank: written === '',
     published,
     author: decodeHTML(asText(fields.author)).trim(),
     categories: (Array.isArray(categories) ? categories : categories == null ? [] : [categories]).map((c) => decodeHTML(asText(c)).trim()).filter((c) => c !== ''),

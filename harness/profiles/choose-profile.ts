@@ -3,14 +3,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load } from 'cheerio';
 import { envValue } from '../run/archive-config.ts';
+import { locatedPageMap } from '../site/locate-pages.ts';
 import { loadProfile, ProfileError, type SiteProfile } from './profile.ts';
 
 /** The built-in profiles, by name, in the order automatic detection tries them (the most specific first). */
 const BUILTIN_DIR = join(dirname(fileURLToPath(import.meta.url)), 'builtin');
-export const BUILTIN_PROFILES = ['hexo-next', 'hexo-landscape', 'archive-renderer'] as const;
+export const BUILTIN_PROFILES = ['hexo-volantis', 'hexo-next', 'hexo-landscape', 'archive-renderer'] as const;
 
 /** The default when nothing is detected: this project's own renderer. */
-const DEFAULT_PROFILE = 'archive-renderer';
+export const DEFAULT_PROFILE = 'archive-renderer';
 
 /** A built-in profile by name. */
 export function builtinProfile(name: string): SiteProfile {
@@ -46,8 +47,12 @@ export function chooseProfile(siteDir: string, env: NodeJS.ProcessEnv = process.
   return { profile: builtinProfile(DEFAULT_PROFILE), why: 'default' };
 }
 
-/** An article page of the site (the index has no article markers on some themes), else the index. */
+/** An article page of the site (the index has no article markers on some themes): the first located one, else the first found; else the index. */
 function samplePage(siteDir: string): string | undefined {
+  for (const place of Object.values(locatedPageMap()?.places ?? {})) {
+    const file = place.page === undefined ? undefined : join(siteDir, ...place.page.split('/'));
+    if (file !== undefined && existsSync(file)) return readFileSync(file, 'utf8');
+  }
   try {
     for (const entry of readdirSync(siteDir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const file = entry.isDirectory() ? join(siteDir, entry.name, 'index.html') : entry.name.endsWith('.html') && entry.name !== 'index.html' ? join(siteDir, entry.name) : undefined;

@@ -44,10 +44,25 @@ export const SiteProfile = z
         embedLink: z.string().min(1),
         /** Where the description starts: the article's lead (headings and captions skipped), or its first text block. */
         descriptionFrom: z.enum(['lead', 'first-block']),
-        /** og:image: `only` the lead image (none when the article has none), or `first` the lead image first, the article's other images allowed after it. */
-        ogImage: z.enum(['only', 'first']),
+        /**
+         * og:image: `only` the lead image (none when the article has none); `first` the lead image first,
+         * the article's other images allowed after it; `own` only the article's own images, in any order
+         * (Hexo's open_graph takes them from the content).
+         */
+        ogImage: z.enum(['only', 'first', 'own']),
         /** A NewsArticle/Article JSON-LD block: `required` and checked field by field, or `none` (the theme writes none). */
         jsonLd: z.enum(['required', 'none']),
+        /** JSON-LD articleSection names `all` the categories in order, or the `first` (a theme that names the top one as the section). */
+        jsonLdSection: z.enum(['all', 'first']).default('all'),
+        /** What a blank title becomes: the source's `file-name` (our renderer's stated rule) or stays `empty` (Hexo's). */
+        blankTitle: z.enum(['file-name', 'empty']).default('file-name'),
+        /**
+         * Captions a theme's script makes from an image's alt text (landscape's `span.caption`): not article
+         * text, unless one repeats a text of the article (the reader then reads it twice).
+         */
+        altCaptions: z.string().min(1).nullable().default(null),
+        /** What the theme adds inside the content root that is not the article's (a code block's copy button): not read as article text, images or embeds. */
+        themeChrome: z.array(z.string().min(1)).default([]),
       })
       .strict(),
     index: z
@@ -58,6 +73,10 @@ export const SiteProfile = z
         next: z.string().min(1).nullable(),
         /** The one link per article; every other link (navigation, archives, categories, tags, feeds, date and sidebar links) is ignored. */
         entries: z.string().min(1),
+        /** The element holding the index's list, which a scripted index page settles on (absent: the page's body). */
+        root: Selectors.optional(),
+        /** Where posts of unknown date are listed: `last` (after every dated one, by title: our renderer) or `anywhere` (the generator gives them a date of its own, such as the file's time). */
+        undated: z.enum(['last', 'anywhere']).default('last'),
       })
       .strict(),
     folder: z
@@ -78,6 +97,12 @@ export const SiteProfile = z
       .object({
         /** `none`: no script at all but JSON-LD (our renderer); `site`: the site's own scripts may run outside the article body. */
         scripts: z.enum(['none', 'site']),
+        /**
+         * What a request for the site's chrome to another host (a theme's CDN script or style sheet)
+         * that cannot be answered offline is: a `finding` once per site (our renderer promises
+         * self-contained pages) or a `note` once per site (a theme that loads from a CDN by design).
+         */
+        outsideChrome: z.enum(['finding', 'note']).default('finding'),
       })
       .strict(),
     /** Longest wait for a page to settle (scripted reveals and animations done) before that is a finding. */
@@ -123,6 +148,9 @@ function selectorsOf(profile: SiteProfile): [string, string][] {
     ['article.embedLink', [article.embedLink]],
     ['index.next', index.next === null ? [] : [index.next]],
     ['index.entries', [index.entries]],
+    ['index.root', index.root ?? []],
+    ['article.themeChrome', article.themeChrome],
+    ['article.altCaptions', article.altCaptions === null ? [] : [article.altCaptions]],
     ['volatile.elements', volatile.elements],
     ['detect.marker', profile.detect?.marker === undefined ? [] : [profile.detect.marker]],
   ];

@@ -38,6 +38,7 @@ export default class FidelityReporter implements Reporter {
   private unchanged = 0;
   /** A shard's summary covers part of the articles: the merged report writes the job summary, not each shard. */
   private shard = false;
+  private readonly siteNotes = new Set<string>();
 
   constructor(options: FidelityReporterOptions = {}) {
     this.outputDir = resolve(options.outputDir ?? reportDir());
@@ -67,6 +68,7 @@ export default class FidelityReporter implements Reporter {
     const match = ARTICLE_TEST.exec(test.title);
     if (match?.[1] === undefined) return;
     const slug = match[1] === 'index page' ? 'index' : match[1];
+    if (slug === 'index') for (const annotation of result.annotations) if (annotation.type === ANNOTATIONS.note && annotation.description !== undefined) this.siteNotes.add(annotation.description);
     if (result.annotations.some((annotation) => annotation.type === ANNOTATIONS.unchanged)) this.unchanged++;
     if (slug !== 'index') this.cache?.add(slug, test, result);
     this.articles.set(slug, this.entryFor(slug, test, result));
@@ -90,6 +92,7 @@ export default class FidelityReporter implements Reporter {
       },
       deletedGoldens: [...this.deleted].sort(),
       screenshotsSkipped: { ...this.screenshotsSkipped },
+      siteNotes: [...this.siteNotes],
       articles,
     };
     mkdirSync(this.outputDir, { recursive: true });
@@ -106,6 +109,7 @@ export default class FidelityReporter implements Reporter {
     for (const warning of summary.environmentWarnings.slice(0, 3)) console.warn(`WARNING: ${warning}`);
     const skipped = summary.screenshotsSkipped;
     if (skipped.pages > 0) console.warn(`NOTE: screenshots of ${skipped.pages} page(s) were not taken: ${skipped.reason ?? ''}`);
+    if (this.siteNotes.size > 0) console.warn(`NOTE: ${this.siteNotes.size} note(s) on the site as a whole (what its theme loads that cannot be answered offline): see the summary page`);
   }
 
   printsToStdio(): boolean {

@@ -1,6 +1,6 @@
 import type { ArticleEntry, Summary, VisualEntry } from './summary.ts';
 
-const CHECK_COLUMNS = ['text', 'boilerplate', 'images', 'metadata', 'health', 'index'] as const;
+const CHECK_COLUMNS = ['page', 'text', 'boilerplate', 'images', 'embeds', 'metadata', 'health', 'index'] as const;
 
 /** The fidelity summary as a standalone HTML page: counts, warnings, one row per article. */
 export function summaryPage(summary: Summary): string {
@@ -33,6 +33,7 @@ code { font-size: 12px; }
 ${counts.visual.missing > 0 ? `<span>missing: <b>${counts.visual.missing}</b></span>` : ''}${counts.visual.updated > 0 ? `<span>updated: <b>${counts.visual.updated}</b></span>` : ''}</p>
 ${summary.environmentWarnings.length > 0 ? `<div class="warning" id="environment-warning"><b>Goldens were made with a different setup than this run</b>; pixels may differ for that reason alone:<ul>${summary.environmentWarnings.slice(0, 10).map((w) => `<li>${escape(w)}</li>`).join('')}</ul></div>` : ''}
 ${summary.screenshotsSkipped.pages > 0 ? `<div class="warning" id="screenshots-skipped"><b>Screenshots of ${summary.screenshotsSkipped.pages} page(s) were not taken</b>: ${escape(summary.screenshotsSkipped.reason ?? '')}</div>` : ''}
+${(summary.siteNotes ?? []).length > 0 ? `<div class="warning" id="site-notes"><b>Notes on the site as a whole</b> (not findings):<ul>${(summary.siteNotes ?? []).map((note) => `<li>${escape(note)}</li>`).join('')}</ul></div>` : ''}
 ${summary.deletedGoldens.length > 0 ? `<div class="warning" id="deleted-goldens"><b>Goldens without an article</b> (delete them): ${summary.deletedGoldens.map((g) => `<code>${escape(g)}</code>`).join(' ')}</div>` : ''}
 <p>Goldens: <code>${escape(summary.goldenDir)}</code>${summary.environment === undefined ? '' : ` · ${escape(summary.environment.browser)} (Chromium ${escape(summary.environment.chromium)}) · Playwright ${escape(summary.environment.playwright)} · ${escape(summary.environment.font)}`}</p>
 <table id="articles">

@@ -40,6 +40,8 @@ export interface Summary {
   deletedGoldens: string[];
   /** Pages whose screenshots were not taken, and why (this run's browser is not the pinned build). */
   screenshotsSkipped: { pages: number; reason: string | undefined };
+  /** What the site tests noted once for the whole site (what its chrome loads that cannot be answered offline). */
+  siteNotes?: string[];
   articles: ArticleEntry[];
 }
 

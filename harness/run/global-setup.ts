@@ -8,7 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { runBrowser } from '../browser/choose-browser.ts';
 import { startBrowserOnce } from '../browser/preflight.ts';
-import { chooseProfile } from '../profiles/choose-profile.ts';
+import { BUILTIN_PROFILES, chooseProfile, DEFAULT_PROFILE } from '../profiles/choose-profile.ts';
+import { HexoSiteError, themeOf, type HexoModel } from '../site/hexo-site.ts';
+import { locatePages, savePageMap, type LocatedPages } from '../site/locate-pages.ts';
+import { ManifestError } from '../site/page-manifest.ts';
 import { ProfileError } from '../profiles/profile.ts';
 import { readVerdictCache } from '../cache/verdict-cache.ts';
 import { listUnchangedArticles } from '../cache/unchanged-articles.ts';
@@ -25,7 +28,8 @@ const RENDER_COMMAND = [process.execPath, '--import', 'tsx', join(REPO_ROOT, 're
 /**
  * Starts the browser once (a browser that cannot start stops the run with one line, not one stack
  * trace per test), then renders ARCHIVE_SRC once per run into a temporary folder, unless ARCHIVE_OUT
- * names a folder rendered elsewhere (refused sources, exit status 1, are the suite's to report), says
+ * names a folder rendered elsewhere (refused sources, exit status 1, are the suite's to report),
+ * locates every source's page the way its generator publishes it (harness/site/), says how and
  * which site profile the archive project will read it with (a bad profile stops the run, naming the
  * file and the field), and, with ARCHIVE_CACHE, lists the articles unchanged since they passed.
  */
@@ -48,7 +52,12 @@ export default async function globalSetup(playwrightConfig: FullConfig): Promise
     stop(started.problem);
   }
   await rendering;
-  announceProfile(siteDir);
+  if (!existsSync(siteDir)) stop(`ARCHIVE_OUT=${siteDir}: no such folder of rendered pages`);
+  const located = await locateOrStop(siteDir);
+  cleanUps.push(savePageMap(located.map));
+  const profileLine = chooseProfileOrStop(siteDir, located.hexo);
+  announcePages(located);
+  console.error(profileLine); // stderr: stdout may be a JSON report
   if (warnAboutCache(playwrightConfig)) {
     const forget = listUnchangedArticles({ siteDir, profile: siteProfile(), browser: `${choice.build} ${started.version}`, updateSnapshots: playwrightConfig.updateSnapshots, sharded: playwrightConfig.shard !== null });
     if (forget !== undefined) cleanUps.push(forget);
@@ -87,12 +96,39 @@ function warnAboutCache(playwrightConfig: FullConfig): boolean {
   return problem === undefined;
 }
 
-/** One line before the tests: the profile the site is read with, and why; a profile that is not valid stops the run. */
-function announceProfile(siteDir: string): void {
-  if (!existsSync(siteDir)) stop(`ARCHIVE_OUT=${siteDir}: no such folder of rendered pages`);
+/** Every source's page, located the way its generator publishes it; a site or manifest that cannot be read stops the run in one line. */
+async function locateOrStop(siteDir: string): Promise<LocatedPages> {
+  try {
+    return await locatePages(siteDir);
+  } catch (error) {
+    if (error instanceof HexoSiteError || error instanceof ManifestError) stop(error.message);
+    throw error;
+  }
+}
+
+/** One line before the tests: how pages were located (for a Hexo site: its generator, theme and permalink), and what stands out. */
+function announcePages({ map, hexo }: LocatedPages): void {
+  const places = Object.values(map.places);
+  const unpublished = places.filter((place) => place.unpublished !== undefined).length;
+  const counts = [`${places.length} sources`, ...(unpublished > 0 ? [`${unpublished} not published by the generator`] : []), ...(map.shared.length > 0 ? [`${map.shared.length} page(s) shared by two or more sources`] : [])];
+  const where = hexo === undefined ? `Pages: located ${map.how}` : `Site: ${hexo.generator} at ${hexo.dir}, ${themeOf(hexo)}, permalink ${hexo.permalink}: pages located by Hexo's own model`;
+  console.error(`${where}; ${counts.join(', ')}`); // stderr: stdout may be a JSON report
+}
+
+/**
+ * The line naming the profile the site is read with, and why; a profile that is not valid stops the
+ * run in one line, and so does a Hexo site whose theme no profile fits (read with another theme's
+ * selectors, every article would fail for the harness's mistake).
+ */
+function chooseProfileOrStop(siteDir: string, hexo: HexoModel | undefined): string {
   try {
     const { profile, why } = chooseProfile(siteDir);
-    console.error(`Site profile: ${profile.name} (${why})`); // stderr: stdout may be a JSON report
+    if (hexo !== undefined && why === 'default') {
+      stop(
+        `Site profile: none fits this Hexo site (${themeOf(hexo)}): the built-in profiles are ${BUILTIN_PROFILES.filter((name) => name !== DEFAULT_PROFILE).join(', ')}. Write a profile for the theme (README: "A worked example: a profile for another theme") and set ARCHIVE_PROFILE=<file>`,
+      );
+    }
+    return `Site profile: ${profile.name} (${why})`;
   } catch (error) {
     if (!(error instanceof ProfileError)) throw error;
     stop(error.message);

@@ -1,7 +1,9 @@
 import { test as base } from '@playwright/test';
 import { runBrowser } from '../browser/choose-browser.ts';
 import { goldenDir, renderedDir } from './archive-config.ts';
-import { RecyclingObserver } from '../observe/recycling-observer.ts';
+import { PackageFiles } from '../observe/cdn-packages.ts';
+import { RecyclingObserver, RENEW_BUDGET } from '../observe/recycling-observer.ts';
+import { packageRoots } from '../site/locate-pages.ts';
 import { serveFolder, type StaticServer } from './static-server.ts';
 import { currentEnvironment } from '../visual/environment.ts';
 import { GoldenStore } from '../visual/golden-store.ts';
@@ -49,7 +51,7 @@ export const test = base.extend<object, { archive: ServedArchive; profile: SiteP
   ],
   observer: [
     async ({ browser, archive, profile }, use) => {
-      const observer = new RecyclingObserver(browser, archive.origin, profile);
+      const observer = new RecyclingObserver(browser, archive.origin, profile, RENEW_BUDGET, new PackageFiles(packageRoots(archive.dir)));
       await use(observer);
       await observer.close();
     },

@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser } from '@playwright/test';
 import type { BrowserChoice } from '../browser/choose-browser.ts';
+import { FALLBACK_FONTS } from '../browser/fallback-fonts.ts';
 import type { GoldenEnvironment } from './golden-store.ts';
 import { VIEWPORTS } from './screenshot.ts';
 
-/** The font packages this repository's pages use (text and code); their versions change glyphs. */
-const FONT_PACKAGES = ['@fontsource/noto-sans-sc', '@fontsource/noto-sans-mono'];
+/** The font packages this repository's pages use (text and code) and the browser falls back to; their versions change glyphs. */
+const FONT_PACKAGES = ['@fontsource/noto-sans-sc', '@fontsource/noto-sans-mono', ...FALLBACK_FONTS.map((font) => font.package)];
 
 /** What this run renders screenshots with, recorded in every golden it writes. */
 export function currentEnvironment(browser: Browser, choice: Pick<BrowserChoice, 'build'>): GoldenEnvironment {

@@ -4,7 +4,9 @@ import { expect } from '../../harness/report/findings-expect.ts';
 import { archiveZone } from '../../harness/oracle/dates.ts';
 import { expectedArticle } from '../../harness/oracle/expected.ts';
 import { readSourcePost } from '../../harness/oracle/source.ts';
-import { pagePath, pageUrl } from '../../harness/run/pages.ts';
+import { pageMap } from '../../harness/site/locate-pages.ts';
+import { articleUrl, pageFile } from '../../harness/site/page-map.ts';
+import { basename } from 'node:path';
 import { recordCheck } from '../../harness/report/record.ts';
 import { listSources } from '../../harness/run/sources.ts';
 import { test } from '../../harness/run/test-fixtures.ts';
@@ -14,6 +16,7 @@ import { ANNOTATIONS } from '../../harness/report/summary.ts';
 import { articleFiles, unchangedAnnotation, unchangedArticles } from '../../harness/cache/unchanged-articles.ts';
 
 const zone = archiveZone();
+const PAGE_OF_ITS_OWN = 'a page of its own';
 const sources = listSources(archiveConfig().srcDir);
 const visual = visualSelection(sources.map((source) => source.slug));
 
@@ -31,8 +34,21 @@ for (const source of sources) {
       testInfo.annotations.push(unchangedAnnotation(why));
       test.skip(true, why);
     }
+    const pages = pageMap();
+    const unpublished = pages.places[source.slug]?.unpublished;
+    test.skip(unpublished !== undefined, `the generator publishes no page for it: ${unpublished ?? ''}`);
+    // Two sources at one page: the page cannot be judged as either's, and one of them is lost.
+    const shared = pages.shared.find((page) => page.sources.includes(basename(source.path)));
+    if (shared !== undefined) {
+      await test.step(PAGE_OF_ITS_OWN, async () => {
+        const result = { findings: [{ message: shared.advice }], metrics: { sharingSources: shared.sources.length } };
+        await recordCheck(testInfo, 'page', result);
+        expect.soft(result).toHaveNoFindings(PAGE_OF_ITS_OWN);
+      });
+      return;
+    }
     const expected = await test.step('read the source', () => expectedArticle(source.slug, readSourcePost(source.path, zone)));
-    const observed = await test.step('open the page in Chromium', () => observer.observe(pageUrl(archive.dir, archive.origin, source.slug), { screenshots: visual.has(source.slug), phase: (name, body) => test.step(name, body) }));
+    const observed = await test.step('open the page in Chromium', () => observer.observe(articleUrl(pages, archive.dir, archive.origin, source.slug), { screenshots: visual.has(source.slug), phase: (name, body) => test.step(name, body) }));
     for (const check of ARTICLE_CHECKS) {
       await test.step(check.title, async () => {
         const result = check.run(expected, observed, { zone, profile });
@@ -40,7 +56,7 @@ for (const source of sources) {
         expect.soft(result).toHaveNoFindings(check.title);
       });
     }
-    if (visual.has(source.slug)) await visualSteps(observer.page, pagePath(archive.dir, source.slug), source.slug, testInfo, goldens);
+    if (visual.has(source.slug)) await visualSteps(observer.page, pageFile(pages, archive.dir, source.slug), source.slug, testInfo, goldens);
     // Keyed after the visual steps, which may have written goldens; the reporter caches it only if the test passed.
     if (verdicts !== undefined) testInfo.annotations.push({ type: ANNOTATIONS.verdictKey, description: verdicts.keyOf(articleFiles(archive.dir, source, visual.has(source.slug))) });
   });

@@ -9,9 +9,14 @@ import { recordCheck } from '../../harness/report/record.ts';
 import { archiveConfig } from '../../harness/run/archive-config.ts';
 import { indexPages } from '../../harness/run/index-pages.ts';
 import { listSources } from '../../harness/run/sources.ts';
+import { pageMap } from '../../harness/site/locate-pages.ts';
+import { sourcesByPage } from '../../harness/site/page-map.ts';
 import { test } from '../../harness/run/test-fixtures.ts';
 import { visualSelection } from '../../harness/visual/plan.ts';
 import { visualSteps } from '../../harness/visual/steps.ts';
+
+/** Time to load one index page, beside its settling (the profile's bound). */
+const INDEX_PAGE_LOAD_MS = 5_000;
 
 test('fidelity: index page', async ({ archive, observer, profile, visual }, testInfo) => {
   const zone = archiveZone();
@@ -28,9 +33,10 @@ test('fidelity: index page', async ({ archive, observer, profile, visual }, test
   });
   const screenshots = visualSelection(articles.map((article) => article.slug)).has('index');
   // Every index page, following the profile's "next" links; the first stays loaded for the screenshots.
-  const pages = await test.step('open every index page in Chromium', () => indexPages(observer, archive.origin, profile.index, { screenshots }));
+  // Each index page may take as long as an article page to settle: the test's time grows with the pages found, still bounded.
+  const pages = await test.step('open every index page in Chromium', () => indexPages(observer, archive.origin, profile.index, { screenshots }, () => testInfo.setTimeout(testInfo.timeout + profile.settleTimeoutMs + INDEX_PAGE_LOAD_MS)));
   const checks: [string, string, () => ReturnType<typeof checkIndex> | Promise<ReturnType<typeof checkIndex>>][] = [
-    ['index', 'lists every article once, newest first, thumbnails without Referer', () => checkIndex(articles, pages, profile.index.entries)],
+    ['index', 'lists every article once, newest first, thumbnails without Referer', () => checkIndex(articles, pages, profile.index, sourcesByPage(pageMap()))],
     ['health', 'page health, and the site is self-contained', () => mergeResults(pages.map((page) => checkHealth(page, profile.policy, 'site')))],
     ['icons', "the site's icons exist", () => checkSiteIcons(pages[0], archive.origin)],
   ];
@@ -44,10 +50,11 @@ test('fidelity: index page', async ({ archive, observer, profile, visual }, test
   if (screenshots) await visualSteps(observer.page, join(archive.dir, 'index.html'), 'index', testInfo, visual);
 });
 
-/** Several index pages' results as one: each finding once (a theme's CDN style sheet is on every page), metrics summed. */
+/** Several index pages' results as one: each finding and note once (a theme's CDN style sheet is on every page), metrics summed. */
 function mergeResults(results: ReturnType<typeof checkHealth>[]): ReturnType<typeof checkHealth> {
   const metrics: Record<string, number> = {};
   for (const result of results) for (const [key, value] of Object.entries(result.metrics)) metrics[key] = (metrics[key] ?? 0) + value;
   const messages = [...new Set(results.flatMap((result) => result.findings.map((finding) => finding.message)))];
-  return { findings: messages.map((message) => ({ message })), metrics };
+  const notes = [...new Set(results.flatMap((result) => result.notes ?? []))];
+  return { findings: messages.map((message) => ({ message })), metrics, ...(notes.length === 0 ? {} : { notes }) };
 }

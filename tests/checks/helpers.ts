@@ -7,6 +7,7 @@ export function expectedOf(fields: Partial<ExpectedArticle> = {}): ExpectedArtic
     slug: 'a',
     file: 'fixtures/a.md',
     title: '标题',
+    titleBlank: false,
     published: new Date('2022-03-10T11:07:26Z'),
     author: '新浪财经',
     categories: ['金融', '新浪财经'],
@@ -40,7 +41,7 @@ export function observedOf(fields: Partial<ObservedPage> = {}): ObservedPage {
     byline: '新浪财经 2022-03-10 19:07',
     categories: ['金融', '新浪财经'],
     console: [],
-    network: { images: [], blocked: [], failed: [] },
+    network: { images: [], blocked: [], failed: [], served: [], cancelled: [] },
     ...fields,
   };
 }

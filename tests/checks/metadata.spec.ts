@@ -62,4 +62,36 @@ test.describe('metadata check (pure)', () => {
     expect(result.report?.body).toContain('| ✗ | title | JSON-LD headline | 标题 | 别的 |');
     expect(result.report?.body).toContain('| ✓ | title | <title> | 标题 | 标题 |');
   });
+
+  test("a blank title stays blank where the generator keeps it so (Hexo): no title may be shown, the site's own <title> is the theme's", () => {
+    const blank = expectedOf({ title: 'a', titleBlank: true });
+    const hexo = { ...OURS, blankTitle: 'empty' as const };
+    const page = head().replace('<title>标题</title>', '<title>小冰 RSSHub</title>').replace('content="标题"', 'content="小冰 RSSHub"');
+    expect(messages(checkMetadata(blank, observedOf({ html: head('', { headline: '' }).replace('<title>标题</title>', '<title>小冰 RSSHub</title>'), titles: [] }), 'UTC', hexo))).toEqual([]);
+    expect(messages(checkMetadata(blank, observedOf({ html: page, titles: ['a'] }), 'UTC', hexo))).toEqual(['title in visible title: expected (none: the title is blank), found a', 'title in JSON-LD headline: expected (none: the title is blank), found 标题']);
+    // Our renderer's rule: the file name stands in for it.
+    expect(messages(checkMetadata(blank, observedOf({ html: page, titles: ['a'] }), 'UTC', OURS))[0]).toMatch(/^title in <title>: expected a, found 小冰 RSSHub/);
+  });
+
+  test('og:image `own`: the article\'s own images in any order, never another', () => {
+    const own = { ...OURS, ogImage: 'own' as const, jsonLd: 'none' as const };
+    const page = (images: string[]) => head().replace(/<meta property="og:image"[^>]*>/, images.map((url) => `<meta property="og:image" content="${url}">`).join(''));
+    const expected = expectedOf({ images: ['https://n.sinaimg.cn/a/b.jpg'] });
+    expect(messages(checkMetadata(expected, observedOf({ html: page(['https://n.sinaimg.cn/a/b.jpg', 'https://n.sinaimg.cn/a/w10h10/lead.jpg']) }), 'UTC', own))).toEqual([]);
+    expect(messages(checkMetadata(expected, observedOf({ html: page(['https://unpkg.com/theme/icon.png']) }), 'UTC', own))).toEqual(["headimg in og:image: expected only the article's own images, found not the article's: https://unpkg.com/theme/icon.png"]);
+  });
+
+  test('JSON-LD: a BlogPosting is an article; `first` names the top category as the section', () => {
+    const blog = { ...OURS, jsonLdSection: 'first' as const };
+    expect(messages(checkMetadata(expectedOf(), observedOf({ html: head('', { '@type': 'BlogPosting', articleSection: '金融' }) }), 'UTC', blog))).toEqual([]);
+    expect(messages(checkMetadata(expectedOf(), observedOf({ html: head('', { '@type': 'BlogPosting', articleSection: '新浪财经' }) }), 'UTC', blog))).toEqual(['categories in JSON-LD articleSection: expected 金融, found 新浪财经']);
+    expect(run(head('', { articleSection: '金融' }))).toEqual(['categories in JSON-LD articleSection: expected 金融 › 新浪财经, found 金融']);
+  });
+
+  test("the words of a link standing in for an embed are not the article's: a description that starts with them still starts the article", () => {
+    const page = head().replace('第一段…', '视频 · Vimeo第一段。');
+    const embed = { tag: 'a', link: true, href: 'https://vimeo.com/1', src: null, sources: [], text: '视频 · Vimeo', visible: true };
+    expect(messages(checkMetadata(expectedOf(), observedOf({ html: page, embeds: [embed] }), 'Asia/Shanghai', OURS))).toEqual([]);
+    expect(run(page)[0]).toMatch(/^description in meta description: expected a start of "第一段。/);
+  });
 });

@@ -41,4 +41,19 @@ test.describe('text check (pure)', () => {
   test('a page without a content root cannot be checked, and says how to fix it', () => {
     expect(messages(checkText(expected, observedOf({ contentRoot: null, blocks: [] })))[0]).toMatch(/ARCHIVE_CONTENT_SELECTOR/);
   });
+
+  test("where only the page's CSS parts a paragraph (a theme showing its image on a line of its own), the text runs on; a real break stays a finding", () => {
+    const source = expectedOf({ blocks: ['周末愉快！把一个房间改成了乐器房今天裁缝店有卖很酷的盔甲 抓到了一只蟑螂', '乙段。'] });
+    const parts = ['周末愉快！把一个房间改成了乐器房', '今天裁缝店有卖很酷的盔甲', '抓到了一只蟑螂', '乙段。'];
+    expect(messages(checkText(source, observedOf({ blocks: parts, softBreaks: [null, '', ' ', null] })))).toEqual([]);
+    expect(messages(checkText(source, observedOf({ blocks: parts, softBreaks: [null, null, ' ', null] })))[0]).toMatch(/^missing block #1 of 2: .*\(split: the page has 3 parts of it as separate blocks\)$/);
+    expect(messages(checkText(source, observedOf({ blocks: parts, softBreaks: [null, '', '', null] })))[0]).toMatch(/^missing block #1 of 2/);
+  });
+
+  test("a caption a theme makes from an image's alt is the theme's, unless it repeats the article's own text", () => {
+    expect(messages(checkText(expected, observedOf({ blocks: ['甲段，写了一些。', '乙段。', '丙段文字。'], altCaptions: ['image', 'thumb'] })))).toEqual([]);
+    expect(messages(checkText(expected, observedOf({ blocks: ['甲段，写了一些。', '乙段。', '丙段文字。'], altCaptions: ['乙段。'] })))).toEqual([
+      'duplicated block: "乙段。" shown 2 times, the source has it once (the theme shows an image\'s alt text as a caption)',
+    ]);
+  });
 });

@@ -1,65 +1,163 @@
+import type { TestInfo } from '@playwright/test';
 import type { TestVerdict } from '../support/findings.ts';
-import { buildHexoSite } from '../support/hexo-site.ts';
-import { CHROME_FREE, checkOf, FALSE_FINDINGS, judge, POSTS, SITE_FINDINGS } from '../support/hexo-verdict.ts';
+import { buildHexoSite, type HexoSite } from '../support/hexo-site.ts';
+import { ALL_POSTS, articleVerdicts, bodyFinding, CHROME_FREE, checkOf, COLLIDING, CRC16_TWIN, falseFindings, HEXO_OWN, judge, POSTS, SITE_FINDINGS } from '../support/hexo-verdict.ts';
 import { expect, test } from '../support/selftest.ts';
 
-test.describe.configure({ mode: 'serial', timeout: 300_000 });
+test.describe.configure({ timeout: 900_000 });
+
+/** Each finding of a run as `check: message`, for one article. */
+const findingsOf = (results: Map<string, TestVerdict>, slug: string): string[] => (results.get(`fidelity: ${slug}`)?.findings ?? []).map((finding) => `${checkOf(finding.check)}: ${finding.message}`);
+
+/** A site built and judged, as a user would, with how long each took. */
+interface Judged {
+  site: HexoSite;
+  results: Map<string, TestVerdict>;
+  output: string;
+}
+
+/**
+ * Builds a theme's raw and filtered sites and judges them side by side: each run is CPU-bound for
+ * only part of its time (a theme's failing pages restart workers), so two together take little more
+ * than one. Records each one's timing on the test.
+ */
+async function judgeRawAndClean(theme: 'landscape' | 'next' | 'volantis', raw: readonly string[], clean: readonly string[], testInfo: TestInfo): Promise<{ raw: Judged; clean: Judged }> {
+  const judged = async (posts: readonly string[], filter: boolean): Promise<Judged> => {
+    const site = await buildHexoSite(theme, [...posts], { clean: filter });
+    const { verdicts: results, suiteMs, output } = await judge(site.posts, site.public);
+    testInfo.annotations.push({ type: 'hexo-timing', description: JSON.stringify({ theme, clean: filter, buildMs: site.buildMs, suiteMs }) });
+    return { site, results, output };
+  };
+  const [rawSite, cleanSite] = await Promise.all([judged(raw, false), judged(clean, true)]);
+  return { raw: rawSite, clean: cleanSite };
+}
 
 for (const theme of ['landscape', 'next'] as const) {
-  test(`Hexo ${theme}, raw posts: exactly the articles that keep chrome fail, with true findings only`, async ({ browserName }, testInfo) => {
+  test(`Hexo ${theme}: raw posts fail exactly where they keep chrome, with true findings only; with the hexo-archive-clean filter every fixture passes every body check and what is left is Hexo's own`, async ({ browserName }, testInfo) => {
     expect(browserName).toBe('chromium');
-    const site = await buildHexoSite(theme, POSTS, { clean: false });
-    const { verdicts: results, suiteMs, output } = await judge(site.posts, site.public);
-    testInfo.annotations.push({ type: 'hexo-timing', description: JSON.stringify({ theme, clean: false, buildMs: site.buildMs, suiteMs }) });
-    expect(output).toContain(`Site profile: hexo-${theme} (detected (generator "Hexo 8.1.2"))`);
-
-    const articles = [...results].filter(([title]) => title.startsWith('fidelity: ') && title !== 'fidelity: index page');
-    expect(articles).toHaveLength(POSTS.length);
-    const passed = articles.filter(([, verdict]) => verdict.status === 'passed').map(([title]) => title.slice('fidelity: '.length));
-    expect(passed.sort(), 'only the chrome-free posts pass').toEqual(CHROME_FREE);
-    for (const [title, verdict] of articles) {
-      if (verdict.status === 'passed') continue;
-      expect(verdict.findings.some((finding) => finding.check === 'boilerplate gone'), `${title} keeps chrome`).toBe(true);
-      for (const finding of verdict.findings) {
-        const false_ = FALSE_FINDINGS.find(([check, pattern]) => checkOf(finding.check) === check && pattern.test(finding.message));
-        expect(false_, `${title}: a false finding: ${finding.check}: ${finding.message}`).toBeUndefined();
-      }
-    }
-    // The true findings, named: the QR promo's CSS shown as a code block, the editor line, hidden chrome, chrome images.
-    const findings = (slug: string): string[] => (results.get(`fidelity: ${slug}`)?.findings ?? []).map((finding) => `${finding.check}: ${finding.message}`);
-    expect(findings('011_sina-2022-03-mu5735-captions-video-fragment')).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^boilerplate gone: style-and-script: ".*appendQr.*" found in visible text$/), expect.stringMatching(/^boilerplate gone: editor-line: "责任编辑：/), expect.stringMatching(/^text preserved: extra block not in the source: "<!-- 文末二维码 start --> <style>/)]),
-    );
-    expect(findings('020_other-zhihu-daily-2021-04-iso-date-blockquote')).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^boilerplate gone: hidden-in-source: "查看知乎原文" found in hidden text/), expect.stringMatching(/^metadata matches the front matter: description in meta description: .*查看知乎原文/)]),
-    );
-    expect(findings('016_sina-2022-09-baojiaolou-kaihu-qr-block-wechat-imgs')).toEqual(expect.arrayContaining([expect.stringMatching(/^images and referrer policy: image not in the source's content: https:\/\/n\.sinaimg\.cn\/finance\/0\/w400h400\/20220726\/a061-/)]));
-    if (theme === 'landscape') {
-      expect(findings('003_c28598a7da0e4f80')).toEqual(expect.arrayContaining([expect.stringMatching(/^text preserved: duplicated block: "3月14日，韩俊在吉林市中心医院检查方舱医院建设情况。宋锴 摄" shown 2 times/)]));
-    }
-    expectSiteVerdict(results, theme);
-  });
-
-  test(`Hexo ${theme} with the hexo-archive-clean filter: every article passes every check`, async ({ browserName }, testInfo) => {
-    expect(browserName).toBe('chromium');
-    const site = await buildHexoSite(theme, POSTS, { clean: true });
-    const { verdicts: results, suiteMs } = await judge(site.posts, site.public);
-    testInfo.annotations.push({ type: 'hexo-timing', description: JSON.stringify({ theme, clean: true, buildMs: site.buildMs, suiteMs }) });
-    const articles = [...results].filter(([title]) => title.startsWith('fidelity: ') && title !== 'fidelity: index page');
-    expect(articles).toHaveLength(POSTS.length);
-    for (const [title, verdict] of articles) expect(verdict.findings, title).toEqual([]);
-    for (const [title, verdict] of articles) expect(verdict.status, title).toBe('passed');
-    expectSiteVerdict(results, theme);
+    const { raw, clean } = await judgeRawAndClean(theme, POSTS, ALL_POSTS, testInfo);
+    await test.step('raw posts', () => expectRawVerdict(theme, raw));
+    await test.step('with the filter', () => expectCleanVerdict(theme, clean));
   });
 }
 
-/** The site tests: the folder is clean, the index lists every post once, and the only site findings are the true ones. */
+/** Raw posts on a stock theme: exactly the articles that keep chrome fail, with true findings only. */
+function expectRawVerdict(theme: 'landscape' | 'next', { site, results, output }: Judged): void {
+  expect(output).toContain(`Site: Hexo 8.1.2 at ${site.root}, theme ${theme}`);
+  expect(output).toContain(`Site profile: hexo-${theme} (detected (generator "Hexo 8.1.2"))`);
+
+  const articles = articleVerdicts(results);
+  expect(articles).toHaveLength(POSTS.length);
+  const passed = articles.filter(([, verdict]) => verdict.status === 'passed').map(([title]) => title.slice('fidelity: '.length));
+  expect(passed.sort(), 'only the chrome-free posts pass').toEqual(CHROME_FREE);
+  for (const [title, verdict] of articles) if (verdict.status !== 'passed') expect(verdict.findings.some((finding) => checkOf(finding.check) === 'boilerplate'), `${title} keeps chrome`).toBe(true);
+  expect(falseFindings(results)).toEqual([]);
+  // The true findings, named: the QR promo's CSS shown as a code block, the editor line, hidden chrome, chrome images.
+  expect(findingsOf(results, '011_sina-2022-03-mu5735-captions-video-fragment')).toEqual(
+    expect.arrayContaining([expect.stringMatching(/^boilerplate: style-and-script: ".*appendQr.*" found in visible text$/), expect.stringMatching(/^boilerplate: editor-line: "责任编辑：/), expect.stringMatching(/^text: extra block not in the source: "<!-- 文末二维码 start --> <style>/)]),
+  );
+  expect(findingsOf(results, '020_other-zhihu-daily-2021-04-iso-date-blockquote')).toEqual(
+    expect.arrayContaining([expect.stringMatching(/^boilerplate: hidden-in-source: "查看知乎原文" found in hidden text/), expect.stringMatching(/^metadata: description in meta description: .*查看知乎原文/)]),
+  );
+  expect(findingsOf(results, '016_sina-2022-09-baojiaolou-kaihu-qr-block-wechat-imgs')).toEqual(expect.arrayContaining([expect.stringMatching(/^images: image not in the source's content: https:\/\/n\.sinaimg\.cn\/finance\/0\/w400h400\/20220726\/a061-/)]));
+  if (theme === 'landscape') {
+    // The theme's caption from an alt that repeats the source's own caption: the reader reads it twice.
+    expect(findingsOf(results, '003_c28598a7da0e4f80')).toEqual(expect.arrayContaining([expect.stringMatching(/^text: duplicated block: "3月14日，韩俊在吉林市中心医院检查方舱医院建设情况。宋锴 摄" shown 2 times/)]));
+  }
+  expectSiteVerdict(results, theme);
+}
+
+/** Every fixture on a stock theme with the filter: every body check passes; what is left is Hexo's own. */
+function expectCleanVerdict(theme: 'landscape' | 'next', { results }: Judged): void {
+  const articles = articleVerdicts(results);
+  expect(articles).toHaveLength(ALL_POSTS.length);
+  const findings = articles.flatMap(([title, verdict]) => verdict.findings.map((finding) => ({ title, ...finding })));
+  expect(findings.filter(bodyFinding), 'the filter makes every body check pass').toEqual([]);
+  expect(findings.filter((finding) => !HEXO_OWN.test(finding.message)), "what is left is Hexo's own").toEqual([]);
+  // Hexo publishes the build time as the date of a post whose date it cannot read: true, and no filter of the body can fix it.
+  const undated = articles.filter(([, verdict]) => verdict.findings.some((finding) => /no readable date/.test(finding.message))).map(([title]) => title);
+  expect(undated).toEqual(expect.arrayContaining(['fidelity: 310_jinse_grim-finance-invalid-date-plain', 'fidelity: 353_jinse_polkatrain-invalid-date']));
+  for (const [title, verdict] of articles) expect(verdict.status === 'passed' || verdict.findings.length > 0, `${title}: ${verdict.status} with no finding`).toBe(true);
+  expectSiteVerdict(results, theme);
+}
+
+/** The site tests: the folder is clean, the index lists every post once, the site's only findings are true, and what it cannot load offline is a note. */
 function expectSiteVerdict(results: Map<string, TestVerdict>, theme: 'landscape' | 'next'): void {
   expect(results.get('folder: every page has a source article')?.status).toBe('passed');
   const index = results.get('fidelity: index page');
   const messages = (index?.findings ?? []).map((finding) => finding.message);
   expect(messages.filter((message) => !SITE_FINDINGS.test(message)), 'index: only the true site findings').toEqual([]);
-  expect(messages.some((message) => message.startsWith('the site is not self-contained'))).toBe(true);
   expect(messages.some((message) => message.includes('favicon.png'))).toBe(theme === 'landscape');
+  const cdn = theme === 'landscape' ? 'https://cdn.jsdelivr.net/npm/fork-awesome@1.2.0/css/fork-awesome.min.css' : 'https://cdnjs.cloudflare.com/ajax/libs/font-awesome/7.0.0/css/all.min.css';
+  expect(index?.annotations.some((annotation) => annotation.type === 'fidelity-note' && annotation.description?.includes(`cannot be answered offline: ${cdn}`))).toBe(true);
   expect(results.get('goldens: none without an article')?.annotations.some((annotation) => annotation.type === 'skip')).toBe(true);
+}
+
+test("the archive's own stack (Hexo 5.4.2, volantis 5.8, abbrlink): every post located and judged, the collision and the theme's defects reported, no false finding; with the filter every body check passes", async ({ browserName }, testInfo) => {
+  expect(browserName).toBe('chromium');
+  const posts = [...ALL_POSTS, CRC16_TWIN];
+  const { raw, clean } = await judgeRawAndClean('volantis', posts, posts, testInfo);
+  await test.step('raw posts', () => expectVolantisRaw(raw, posts));
+  await test.step('with the filter', () => expectVolantisClean(clean));
+});
+
+/** Raw posts on the archive's stack: every post located and judged, the collision and the theme's defects reported, no false finding. */
+function expectVolantisRaw({ site, results, output }: Judged, posts: readonly string[]): void {
+  expect(output).toContain(`Site: Hexo 5.4.2 at ${site.root}, theme volantis 5.8.0, permalink p/:abbrlink.html: pages located by Hexo's own model; ${posts.length} sources, 1 page(s) shared by two or more sources`);
+  expect(output).toContain('Site profile: hexo-volantis (detected (generator "Hexo 5.4.2"))');
+  const articles = articleVerdicts(results);
+  expect(articles).toHaveLength(posts.length);
+  expect(articles.flatMap(([, verdict]) => verdict.findings).filter((finding) => /^no page for/.test(finding.message)), 'every post is located').toEqual([]);
+  expectVolantisVerdict(results);
+  expect(falseFindings(results)).toEqual([]);
+  // Raw posts keep their chrome: the QR promo's CSS, editor lines, source comments.
+  expect(findingsOf(results, '011_sina-2022-03-mu5735-captions-video-fragment')).toEqual(expect.arrayContaining([expect.stringMatching(/^boilerplate: editor-line: "责任编辑：/), expect.stringMatching(/^boilerplate: style-and-script: ".*appendQr.*" found in visible text$/)]));
+}
+
+/** The archive's stack with the filter: every body check passes; the theme's own defects remain. */
+function expectVolantisClean({ results }: Judged): void {
+  const findings = articleVerdicts(results).flatMap(([title, verdict]) => verdict.findings.map((finding) => ({ title, ...finding })));
+  expect(findings.filter(bodyFinding), 'the filter makes every body check pass').toEqual([]);
+  expectVolantisVerdict(results);
+  expect(falseFindings(results)).toEqual([]);
+  expect(findings.filter((finding) => !VOLANTIS_OWN.test(`${checkOf(finding.check)}: ${finding.message}`) && !HEXO_OWN.test(finding.message)), "what is left is the theme's and Hexo's own").toEqual([]);
+}
+
+/** What is true of volantis 5.8 on the archive's posts, raw or clean: no filter of the body can fix it. */
+const VOLANTIS_OWN = new RegExp(
+  [
+    '^page: .* are both published at p/ab85\\.html', // the crc16 collision
+    '^images: .*, outside the article body$', // the header image and thumbnail send the Referer
+    '^boilerplate: .*, outside the article body$', // a front matter headimg that is the QR promo, shown by the theme
+    '^metadata: author in (visible byline: expected .*, found 请设置文章作者|JSON-LD author: expected .*, found 冰卡诺)$',
+    '^metadata: description in meta description: .*found 小冰 RSSHub - 冰卡诺 - 小冰 RSSHub$',
+    '^metadata: headimg in og:image: .*https://unpkg\\.com/volantis-static@[^/]+/media/org\\.volantis/blog/favicon/android-chrome-192x192\\.png',
+    '^metadata: headimg in JSON-LD image: expected \\(absent: no image of its own\\)',
+  ].join('|'),
+);
+
+/** The collision named with both files, the page and the fix; the theme's real defects on every page; the site's. */
+function expectVolantisVerdict(results: Map<string, TestVerdict>): void {
+  for (const file of COLLIDING) {
+    const verdict = results.get(`fidelity: ${file.replace(/\.md$/, '')}`);
+    expect(verdict?.findings.map((finding) => finding.message)).toEqual([expect.stringMatching(new RegExp(`^${COLLIDING.join(' and ')} are both published at p/ab85\\.html: .*hexo-abbrlink \\(alg crc16, rep hex\\).*Fix: give one of them an abbrlink: of its own`))]);
+  }
+  const sina = findingsOf(results, '000_9fc98f06a0b555e0');
+  expect(sina).toEqual(
+    expect.arrayContaining([
+      'metadata: author in visible byline: expected 新浪财经, found 请设置文章作者',
+      expect.stringMatching(/^metadata: description in meta description: .*found 小冰 RSSHub - 冰卡诺 - 小冰 RSSHub$/),
+      expect.stringMatching(/^metadata: headimg in og:image: .*android-chrome-192x192\.png/),
+      expect.stringMatching(/^images: the request for https:\/\/n\.sinaimg\.cn\/\S+ carried "Referer: http:\/\/127\.0\.0\.1:\d+\/"; the image host refuses it, outside the article body$/),
+    ]),
+  );
+  expect(findingsOf(results, '353_jinse_polkatrain-invalid-date')).toEqual(expect.arrayContaining([expect.stringMatching(/^metadata: date in article:published_time: expected \(absent: the source has no readable date\), found 20/)]));
+  expect(results.get('folder: every page has a source article')?.status).toBe('passed');
+  const index = results.get('fidelity: index page');
+  expect(index?.status).not.toBe('timedOut');
+  const siteFindings = (index?.findings ?? []).map((finding) => finding.message);
+  expect(siteFindings.length).toBeGreaterThan(0);
+  for (const message of siteFindings) expect(message, 'the index: thumbnails that send the Referer, nothing else').toMatch(/^(<img src="[^"]+"> has no referrerpolicy attribute|the request for \S+ carried "Referer: )/);
+  // What the theme loads from a CDN but npm has not: one note for the site, not a finding on every page.
+  expect(index?.annotations.some((annotation) => annotation.type === 'fidelity-note' && /cannot be answered offline: https:\/\/unpkg\.com\/volantis-static@[^/]+\/libs\/flying-pages\//.test(annotation.description ?? ''))).toBe(true);
 }

@@ -34,13 +34,15 @@ test.describe('site profiles', () => {
     const landscape = site('landscape', '<html><head><meta name="generator" content="Hexo 8.1.2"></head><body><div id="header-title"><a id="logo">x</a></div></body></html>');
     const next = site('next', '<html><head><meta name="generator" content="Hexo 8.1.2"><script class="next-config" type="application/json">{}</script></head></html>');
     const other = site('other', '<html><head><meta name="generator" content="Jekyll"></head></html>');
+    const volantis = site('volantis', '<html><head><meta name="generator" content="Hexo 5.4.2"><meta name="Volantis" content="5.8.0"></head></html>');
+    expect(chooseProfile(volantis, {}).profile.name).toBe('hexo-volantis');
     expect(chooseProfile(landscape, {}).profile.name).toBe('hexo-landscape');
     expect(chooseProfile(next, {}).profile.name).toBe('hexo-next');
     expect(chooseProfile(other, {})).toMatchObject({ profile: { name: 'archive-renderer' }, why: 'default' });
     expect(chooseProfile(other, { ARCHIVE_PROFILE: 'hexo-next' }).profile.name).toBe('hexo-next');
     const mine = profileFile('my-theme.json', (profile) => (profile.name = 'my-theme'));
     expect(chooseProfile(other, { ARCHIVE_PROFILE: mine })).toMatchObject({ profile: { name: 'my-theme' }, why: `ARCHIVE_PROFILE=${mine}` });
-    expect(() => chooseProfile(other, { ARCHIVE_PROFILE: 'hexo-nope' })).toThrow(/ARCHIVE_PROFILE=hexo-nope is neither a built-in profile \(hexo-next, hexo-landscape, archive-renderer\) nor a profile file/);
+    expect(() => chooseProfile(other, { ARCHIVE_PROFILE: 'hexo-nope' })).toThrow(/ARCHIVE_PROFILE=hexo-nope is neither a built-in profile \(hexo-volantis, hexo-next, hexo-landscape, archive-renderer\) nor a profile file/);
   });
 
   test('a profile that is not valid is refused naming the file and the field', () => {
@@ -70,12 +72,12 @@ test.describe('site profiles', () => {
 
   test("an outside request for the site's chrome is noted on the article and reported by the site; one from the article is the article's", () => {
     const html = '<html><head><link rel="stylesheet" href="https://cdn.example/theme.css"></head><body><div class="body"><p>文</p><link rel="stylesheet" href="https://cdn.example/article.css"></div></body></html>';
-    const network = { images: [], failed: [], blocked: [{ url: 'https://cdn.example/theme.css', resourceType: 'stylesheet' }, { url: 'https://cdn.example/article.css', resourceType: 'stylesheet' }] };
+    const network = { images: [], failed: [], blocked: [{ url: 'https://cdn.example/theme.css', resourceType: 'stylesheet' }, { url: 'https://cdn.example/article.css', resourceType: 'stylesheet' }], served: [], cancelled: [] };
     const article = checkHealth(observedOf({ html, contentRoot: '.body', network }), { scripts: 'site' });
     expect(messages(article)).toEqual(['request to an outside host (stylesheet), blocked: https://cdn.example/article.css']);
     expect(article.notes).toEqual(["the site's chrome loads from another host (reported once, by the index page): https://cdn.example/theme.css"]);
     expect(messages(checkHealth(observedOf({ html, contentRoot: '.body', network }), { scripts: 'site' }, 'site'))).toHaveLength(2);
-    const icon = { images: [], blocked: [], failed: [{ url: 'http://127.0.0.1:9/favicon.png', reason: 'HTTP 404' }] };
+    const icon = { images: [], blocked: [], failed: [{ url: 'http://127.0.0.1:9/favicon.png', reason: 'HTTP 404' }], served: [], cancelled: [] };
     expect(messages(checkHealth(observedOf({ html: '<html><head><link rel="icon" href="/favicon.png"></head></html>', network: icon }), { scripts: 'none' }))).toEqual([]);
   });
 
