@@ -33,8 +33,9 @@ export default defineConfig({
   workers: '50%',
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  // The fidelity reporter writes reports/fidelity/ (or ARCHIVE_REPORT_DIR) and links into the HTML report.
-  reporter: [['list'], ['html', { open: 'never' }], ['./harness/report/fidelity-reporter.ts']],
+  // One line a test and a finding in the terminal (no code frames of the harness); the HTML report; the
+  // fidelity reporter writes reports/fidelity/ (or ARCHIVE_REPORT_DIR) and links into the HTML report.
+  reporter: [['./harness/report/terminal-reporter.ts'], ['html', { open: 'never' }], ['./harness/report/fidelity-reporter.ts']],
   // Checks the browser starts, then renders ARCHIVE_SRC once per run (unless ARCHIVE_OUT names a rendered folder).
   globalSetup: './harness/run/global-setup.ts',
   use: {

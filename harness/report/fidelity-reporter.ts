@@ -50,8 +50,10 @@ export default class FidelityReporter implements Reporter {
     if (!this.active) return;
     this.cache = VerdictCacheWriter.forRun(config, process.argv.includes('merge-reports'));
     this.shard = config.shard !== null;
-    rmSync(join(this.outputDir, 'actual'), { recursive: true, force: true }); // never approve a stale run's pictures
-    mkdirSync(join(this.outputDir, 'actual'), { recursive: true });
+    for (const folder of ['actual', 'diff']) {
+      rmSync(join(this.outputDir, folder), { recursive: true, force: true }); // never approve, or show, a stale run's pictures
+      mkdirSync(join(this.outputDir, folder), { recursive: true });
+    }
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
@@ -131,14 +133,18 @@ export default class FidelityReporter implements Reporter {
       }
     }
     for (const attachment of result.attachments) {
-      const actual = /^(.*)-actual\.(png|html)$/.exec(attachment.name);
-      if (actual === null) continue;
-      const file = join('actual', `${actual[1] ?? ''}.${actual[2] ?? ''}`);
+      // This run's pictures (for approve) and, for a changed screenshot, its diff (for the summary page).
+      const saved = /^(.*)-(actual|diff)\.(png|html)$/.exec(attachment.name);
+      if (saved === null) continue;
+      const [, base = '', kind = '', extension = ''] = saved;
+      if (kind === 'diff' && extension !== 'png') continue; // the HTML diff page stays in the Playwright report
+      const file = join(kind, `${base}.${extension}`);
       if (attachment.path !== undefined) copyFileSync(attachment.path, join(this.outputDir, file));
       else if (attachment.body !== undefined) writeFileSync(join(this.outputDir, file), attachment.body);
       else continue;
-      const entry = visual.find((v) => v.golden === `${actual[1] ?? ''}.${actual[2] ?? ''}`);
-      if (entry !== undefined) entry.actual = file;
+      const entry = visual.find((v) => v.golden === `${base}.${extension}`);
+      if (entry !== undefined && kind === 'actual') entry.actual = file;
+      else if (entry !== undefined) entry.diff = file;
     }
     return {
       slug,

@@ -23,6 +23,7 @@ td.pass { color: #1a7f37; } td.fail { color: #b42318; font-weight: 600; } td.not
 .counts span { display: inline-block; margin-right: 1rem; }
 .warning { background: #fff4ce; border: 1px solid #e0b000; padding: 0.5rem 1rem; margin: 1rem 0; }
 code { font-size: 12px; }
+img.diff { border: 1px solid #e3e3e3; max-height: 160px; object-fit: cover; object-position: top; }
 </style>
 </head>
 <body>
@@ -63,7 +64,9 @@ function visualCell(entry: VisualEntry | undefined): string {
   if (entry === undefined) return '<td>–</td>';
   const ratio = entry.diffPixels > 0 ? ` ${(entry.diffRatio * 100).toFixed(3)}%` : '';
   const kind = entry.status === 'passed' ? 'pass' : entry.status === 'changed' || entry.status === 'missing' ? 'fail' : 'note';
-  return `<td class="${kind}">${entry.status}${ratio}</td>`;
+  // A changed screenshot shows its diff, small, so a reviewer sees what moved before opening the report.
+  const diff = entry.diff === undefined ? '' : `<br><a href="${escape(entry.diff)}"><img class="diff" src="${escape(entry.diff)}" alt="diff of ${escape(entry.golden)}" width="120" loading="lazy"></a>`;
+  return `<td class="${kind}">${entry.status}${ratio}${diff}</td>`;
 }
 
 function escape(text: string): string {

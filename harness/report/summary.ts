@@ -9,6 +9,8 @@ export interface VisualEntry {
   diffRatio: number;
   /** Where this run's actual screenshot or page snapshot was saved (relative to the summary), for `npm run approve`. */
   actual?: string;
+  /** For a changed screenshot: its diff picture (relative to the summary), shown small on the summary page. */
+  diff?: string;
 }
 
 /** One article (or the index page) in the summary. */

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { FullConfig } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,7 @@ import { ProfileError } from '../profiles/profile.ts';
 import { readVerdictCache } from '../cache/verdict-cache.ts';
 import { listUnchangedArticles } from '../cache/unchanged-articles.ts';
 import { archiveConfig, envValue, RENDERED_DIR_ENV } from './archive-config.ts';
+import { listSitePages } from './pages.ts';
 import { siteProfile } from './site-profile.ts';
 
 const run = promisify(execFile);
@@ -37,6 +38,12 @@ export default async function globalSetup(playwrightConfig: FullConfig): Promise
   const choice = await runBrowser();
   const cleanUps: (() => void | Promise<void>)[] = [];
   const config = archiveConfig();
+  // A wrong path is one line naming the setting, before anything is rendered or opened.
+  if (!isFolder(config.srcDir)) stop(`ARCHIVE_SRC=${envValue(process.env, 'ARCHIVE_SRC') ?? 'fixtures'}: no such folder of source articles (${config.srcDir})`);
+  if (config.outDir !== undefined && !isFolder(config.outDir)) stop(`ARCHIVE_OUT=${envValue(process.env, 'ARCHIVE_OUT') ?? ''}: no such folder of rendered pages (${config.outDir})`);
+  if (config.outDir !== undefined && listSitePages(config.outDir, []).length === 0 && !existsSync(join(config.outDir, 'index.html'))) {
+    stop(`ARCHIVE_OUT=${envValue(process.env, 'ARCHIVE_OUT') ?? ''}: no page in ${config.outDir}, nothing was generated there (generate the site first, e.g. hexo generate, or point ARCHIVE_OUT at the folder it writes)`);
+  }
   let siteDir = config.outDir;
   let rendering = Promise.resolve();
   if (siteDir === undefined) {
@@ -52,7 +59,6 @@ export default async function globalSetup(playwrightConfig: FullConfig): Promise
     stop(started.problem);
   }
   await rendering;
-  if (!existsSync(siteDir)) stop(`ARCHIVE_OUT=${siteDir}: no such folder of rendered pages`);
   const located = await locateOrStop(siteDir);
   cleanUps.push(savePageMap(located.map));
   const profileLine = chooseProfileOrStop(siteDir, located.hexo);
@@ -133,6 +139,10 @@ function chooseProfileOrStop(siteDir: string, hexo: HexoModel | undefined): stri
     if (!(error instanceof ProfileError)) throw error;
     stop(error.message);
   }
+}
+
+function isFolder(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 
 /** Ends the run with one line on stderr: a setup problem is not a stack trace. */

@@ -24,6 +24,8 @@ export interface GoldenPng {
   /** SHA-256 of the screenshot bytes the golden was made from: equal means the same pixels, no decoding. */
   sourceHash: string | undefined;
   environment: GoldenEnvironment | undefined;
+  /** Set when it was approved with --force although its page failed a fidelity check: why. */
+  approvedDespite?: string | undefined;
 }
 
 /** How an actual result stands against its golden. */
@@ -42,6 +44,7 @@ export const UPDATE_COMMAND = 'npx playwright test --update-snapshots';
 
 const SOURCE_HASH = 'fidelity-source-sha256';
 const ENVIRONMENT = 'fidelity-environment';
+const APPROVED_DESPITE = 'fidelity-approved-despite';
 
 /**
  * The update policy, as Playwright applies it to its own snapshots, with one rule on top: on CI
@@ -88,16 +91,17 @@ export class GoldenStore {
     if (png === undefined) return undefined;
     const text = readTextChunks(png);
     const environment = text.get(ENVIRONMENT);
-    return { png, sourceHash: text.get(SOURCE_HASH), environment: environment === undefined ? undefined : (JSON.parse(environment) as GoldenEnvironment) };
+    return { png, sourceHash: text.get(SOURCE_HASH), environment: environment === undefined ? undefined : (JSON.parse(environment) as GoldenEnvironment), approvedDespite: text.get(APPROVED_DESPITE) };
   }
 
   /**
    * Stores a screenshot as golden: losslessly recompressed (unless ARCHIVE_GOLDEN_OPTIMISE=off, for
-   * fast writes), with its source hash and environment inside.
+   * fast writes), with its source hash and environment inside, and how it was approved when that
+   * overrode a failing page (`approve --force`).
    */
-  async writePng(name: string, screenshot: Buffer, environment: GoldenEnvironment, screenshotHash = sha256(screenshot)): Promise<void> {
+  async writePng(name: string, screenshot: Buffer, environment: GoldenEnvironment, screenshotHash = sha256(screenshot), approvedDespite?: string): Promise<void> {
     const optimised = process.env.ARCHIVE_GOLDEN_OPTIMISE === 'off' ? screenshot : await optimisePng(screenshot);
-    this.write(name, withTextChunks(optimised, { [SOURCE_HASH]: screenshotHash, [ENVIRONMENT]: JSON.stringify(environment) }));
+    this.write(name, withTextChunks(optimised, { [SOURCE_HASH]: screenshotHash, [ENVIRONMENT]: JSON.stringify(environment), ...(approvedDespite === undefined ? {} : { [APPROVED_DESPITE]: approvedDespite }) }));
   }
 
   /** A text golden (an approved page snapshot). */

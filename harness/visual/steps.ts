@@ -28,16 +28,17 @@ export interface VisualContext {
 /**
  * The visual check of a page already loaded in `page`: its normalised HTML against
  * `golden/<slug>.html`, then a full-page screenshot per width against `golden/<slug>@<width>.png`.
- * One step and one soft assertion each.
+ * One step and one soft assertion each. `findings`: how many the page's fidelity checks found in this
+ * run; a changed golden of such a page is not offered for approval.
  */
-export async function visualSteps(page: Page, pageFile: string, slug: string, testInfo: TestInfo, { goldens, environment, screenshotsOff, volatile }: VisualContext): Promise<void> {
+export async function visualSteps(page: Page, pageFile: string, slug: string, testInfo: TestInfo, { goldens, environment, screenshotsOff, volatile }: VisualContext, findings = 0): Promise<void> {
   if (goldens === undefined) {
     testInfo.annotations.push({ type: ANNOTATIONS.visualSkipped, description: NO_GOLDENS });
     return;
   }
   recordEnvironment(testInfo, environment);
   await test.step('page HTML matches the approved snapshot', async () => {
-    const result = checkHtmlSnapshot(goldens, slug, normalizeHtml(readFileSync(pageFile, 'utf8'), volatile));
+    const result = checkHtmlSnapshot(goldens, slug, normalizeHtml(readFileSync(pageFile, 'utf8'), volatile), findings);
     await recordVisual(testInfo, result, undefined);
     expect.soft(result).toPassGolden();
   });
@@ -49,7 +50,7 @@ export async function visualSteps(page: Page, pageFile: string, slug: string, te
   for (const viewport of VIEWPORTS) {
     await test.step(`screenshot at ${viewport.width} px matches the golden`, async () => {
       const screenshot = await captureAt(page, viewport, volatile.elements);
-      const result = await checkScreenshot(goldens, slug, screenshotName(slug, viewport), screenshot, environment, thresholds);
+      const result = await checkScreenshot(goldens, slug, screenshotName(slug, viewport), screenshot, environment, thresholds, findings);
       await recordVisual(testInfo, result, viewport.width);
       expect.soft(result).toPassGolden();
     });

@@ -35,7 +35,7 @@ function approveCommand(slug: string): string {
  * Playwright's naming (`<base>-expected.png`, `-actual.png`, `-diff.png`) so its report shows its
  * image-diff viewer.
  */
-export async function checkScreenshot(store: GoldenStore, slug: string, base: string, actual: Buffer, environment: GoldenEnvironment, thresholds: VisualThresholds): Promise<VisualResult> {
+export async function checkScreenshot(store: GoldenStore, slug: string, base: string, actual: Buffer, environment: GoldenEnvironment, thresholds: VisualThresholds, findings = 0): Promise<VisualResult> {
   const name = `${base}.png`;
   const golden = store.readPng(name);
   let state: GoldenState = 'missing';
@@ -68,7 +68,7 @@ export async function checkScreenshot(store: GoldenStore, slug: string, base: st
     golden: name,
     status: decision.status,
     fail: decision.fail,
-    message: messageFor(decision.status, decision.fail, path, pixels, slug, store.ci),
+    message: messageFor(decision.status, decision.fail, path, pixels, slug, store.ci, findings),
     diffPixels: comparison?.diffPixels ?? 0,
     diffRatio: comparison?.diffRatio ?? 0,
     environmentChanges: golden === undefined ? [] : environmentChanges(golden.environment, environment),
@@ -77,7 +77,7 @@ export async function checkScreenshot(store: GoldenStore, slug: string, base: st
 }
 
 /** Compares a page's normalised HTML with its approved snapshot `golden/<slug>.html`. */
-export function checkHtmlSnapshot(store: GoldenStore, slug: string, actual: string): VisualResult {
+export function checkHtmlSnapshot(store: GoldenStore, slug: string, actual: string, findings = 0): VisualResult {
   const name = snapshotName(slug);
   const approved = store.readText(name);
   const state: GoldenState = approved === undefined ? 'missing' : approved === actual ? 'same' : 'different';
@@ -92,7 +92,7 @@ export function checkHtmlSnapshot(store: GoldenStore, slug: string, actual: stri
     golden: name,
     status: decision.status,
     fail: decision.fail,
-    message: messageFor(decision.status, decision.fail, store.displayPath(name), 'the normalised HTML differs (see the attached HTML diff)', slug, store.ci),
+    message: messageFor(decision.status, decision.fail, store.displayPath(name), 'the normalised HTML differs (see the attached HTML diff)', slug, store.ci, findings),
     diffPixels: 0,
     diffRatio: 0,
     environmentChanges: [],
@@ -100,7 +100,7 @@ export function checkHtmlSnapshot(store: GoldenStore, slug: string, actual: stri
   };
 }
 
-function messageFor(status: VisualResult['status'], fail: boolean, path: string, difference: string, slug: string, ci: boolean): string {
+function messageFor(status: VisualResult['status'], fail: boolean, path: string, difference: string, slug: string, ci: boolean, findings: number): string {
   switch (status) {
     case 'passed':
       return `${path} matches`;
@@ -111,6 +111,8 @@ function messageFor(status: VisualResult['status'], fail: boolean, path: string,
     case 'missing':
       return `${path} is missing; run \`${UPDATE_COMMAND}\` to create it${ci ? ' (goldens are never written when CI is set)' : ''}`;
     case 'changed':
+      // Approving the pictures of a page that fails its fidelity checks would approve the failure.
+      if (findings > 0) return `${path} differs: ${difference}. The page's fidelity checks found ${findings} problem(s) in this run: fix those first (approving is refused while they fail)`;
       return `${path} differs: ${difference}. If the change is intended, accept it with \`${approveCommand(slug)}\` (no re-run) or \`${UPDATE_COMMAND}\``;
   }
 }

@@ -49,14 +49,17 @@ for (const source of sources) {
     }
     const expected = await test.step('read the source', () => expectedArticle(source.slug, readSourcePost(source.path, zone)));
     const observed = await test.step('open the page in Chromium', () => observer.observe(articleUrl(pages, archive.dir, archive.origin, source.slug), { screenshots: visual.has(source.slug), phase: (name, body) => test.step(name, body) }));
+    let findings = 0;
     for (const check of ARTICLE_CHECKS) {
       await test.step(check.title, async () => {
         const result = check.run(expected, observed, { zone, profile });
+        findings += result.findings.length;
         await recordCheck(testInfo, check.id, result);
         expect.soft(result).toHaveNoFindings(check.title);
       });
     }
-    if (visual.has(source.slug)) await visualSteps(observer.page, pageFile(pages, archive.dir, source.slug), source.slug, testInfo, goldens);
+    // A page whose fidelity checks fail is not offered for approval: its goldens would approve the failure.
+    if (visual.has(source.slug)) await visualSteps(observer.page, pageFile(pages, archive.dir, source.slug), source.slug, testInfo, goldens, findings);
     // Keyed after the visual steps, which may have written goldens; the reporter caches it only if the test passed.
     if (verdicts !== undefined) testInfo.annotations.push({ type: ANNOTATIONS.verdictKey, description: verdicts.keyOf(articleFiles(archive.dir, source, visual.has(source.slug))) });
   });

@@ -40,14 +40,16 @@ test('fidelity: index page', async ({ archive, observer, profile, visual }, test
     ['health', 'page health, and the site is self-contained', () => mergeResults(pages.map((page) => checkHealth(page, profile.policy, 'site')))],
     ['icons', "the site's icons exist", () => checkSiteIcons(pages[0], archive.origin)],
   ];
+  let findings = 0;
   for (const [id, title, run] of checks) {
     await test.step(title, async () => {
       const result = await run();
+      findings += result.findings.length;
       await recordCheck(testInfo, id, result);
       expect.soft(result).toHaveNoFindings(title);
     });
   }
-  if (screenshots) await visualSteps(observer.page, join(archive.dir, 'index.html'), 'index', testInfo, visual);
+  if (screenshots) await visualSteps(observer.page, join(archive.dir, 'index.html'), 'index', testInfo, visual, findings);
 });
 
 /** Several index pages' results as one: each finding and note once (a theme's CDN style sheet is on every page), metrics summed. */

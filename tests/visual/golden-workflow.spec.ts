@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from '../support/selftest.ts';
 import type { Summary } from '../../harness/report/summary.ts';
+import { GoldenStore } from '../../harness/visual/golden-store.ts';
 import { readJsonReport, testResults } from '../../scripts/playwright-json.ts';
 
 const run = promisify(execFile);
@@ -145,8 +146,11 @@ test('a changed page fails with the diff images attached; the summary page shows
   const row = page.locator(`tr[data-slug="${A}"]`);
   await expect(row).toContainText('failed');
   await expect(row.locator('td.fail')).toHaveCount(4); // result, 1280, 390, page HTML
+  await expect(row.locator('img.diff')).toHaveCount(2); // a small picture of each changed screenshot's diff
+  await row.locator('img.diff').first().scrollIntoViewIfNeeded();
+  await expect.poll(() => row.locator('img.diff').first().evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
   await expect(page.locator(`tr[data-slug="${B}"] td.fail`)).toHaveCount(0);
-  const link = await row.locator('a').getAttribute('href');
+  const link = await row.getByRole('link', { name: 'open' }).getAttribute('href');
   expect(existsSync(resolve(reports, (link ?? '').split('#')[0] ?? ''))).toBe(true);
   await page.close();
 
@@ -163,3 +167,29 @@ test('a golden whose article is gone is reported as deleted', async () => {
   expect(result.results.get('goldens: none without an article')?.errors).toContain('gone-article@1280.png');
   expect((JSON.parse(readFileSync(join(reports, 'summary.json'), 'utf8')) as Summary).counts.visual.deleted).toBe(1);
 });
+
+test('a page whose fidelity checks fail is not offered for approval: approve refuses it with why; --force approves it and says so in the golden', async () => {
+  // The changed style and a dropped paragraph: the pictures differ, and the text check fails.
+  const broken = join(work, 'site-broken');
+  cpSync(changedSite, broken, { recursive: true });
+  const page = join(broken, `${A}.html`);
+  const html = readFileSync(page, 'utf8');
+  writeFileSync(page, html.replace(/<p>[^<]{20,}<\/p>/, ''));
+  const failed = await suite(broken);
+  expect(failed.exitCode).toBe(1);
+  const errors = failed.results.get(`fidelity: ${A}`)?.errors ?? '';
+  expect(errors).toMatch(/missing block/);
+  expect(errors).toMatch(new RegExp(`${A}@1280\\.png differs: .*The page's fidelity checks found 1 problem\\(s\\) in this run: fix those first`));
+  expect(errors).not.toContain('npm run approve');
+
+  const before = goldenFiles();
+  const refused = await run('npm', ['run', 'approve', '--', A], { env: { ...process.env, ARCHIVE_REPORT_DIR: reports } }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+  expect((refused as { code?: number }).code).toBe(1);
+  expect(refused.stderr).toContain(`refused ${A}: its fidelity checks failed in the last run (text 1); fix the page and run again, or approve with --force`);
+  expect(rewritten(before, goldenFiles())).toEqual([]);
+
+  const forced = await run('npm', ['run', 'approve', '--', '--force', A], { env: { ...process.env, ARCHIVE_REPORT_DIR: reports } });
+  expect(forced.stdout).toContain(`approved ${goldens}/${A}@1280.png (changed in the last run), approved with --force although the page's fidelity checks failed in that run (text 1)`);
+  expect(new GoldenStore(goldens, 'none', false).readPng(`${A}@1280.png`)?.approvedDespite).toBe("approved with --force although the page's fidelity checks failed in that run (text 1)");
+});
+
