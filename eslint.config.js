@@ -2,11 +2,11 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'playwright-report/', 'test-results/', 'reports/', 'blob-report/', 'fixtures/'] },
+  { ignores: ['node_modules/', 'dist/', 'lib/', 'playwright-report/', 'test-results/', 'reports/', 'blob-report/', 'fixtures/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
-    languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js'] }, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
@@ -17,18 +17,19 @@ export default tseslint.config(
   {
     // Self-tests never see the caller's ARCHIVE_*/PLAYWRIGHT_* settings: they take `test` from tests/support/selftest.ts.
     files: ['tests/**/*.ts'],
-    ignores: ['tests/archive/**', 'tests/support/**'],
+    ignores: ['tests/support/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: '@playwright/test', importNames: ['test'], message: 'Self-tests take `test` from tests/support/selftest.ts, which forgets the caller\'s ARCHIVE_* and PLAYWRIGHT_* settings.' }],
-          patterns: [{ group: ['**/harness/run/test-fixtures.ts'], message: 'The archive fixtures are for tests/archive/ only; self-tests use tests/support/selftest.ts.' }],
+          paths: [{ name: '@playwright/test', importNames: ['test'], message: "Self-tests take `test` from tests/support/selftest.ts, which forgets the caller's ARCHIVE_* and PLAYWRIGHT_* settings." }],
+          patterns: [{ group: ['**/harness/suite/test-fixtures.ts'], message: 'The archive fixtures are for the suite (harness/suite/) only; self-tests use tests/support/selftest.ts.' }],
         },
       ],
     },
   },
-  { files: ['**/*.js', '**/*.cjs'], extends: [tseslint.configs.disableTypeChecked] },
+  { files: ['**/*.js', '**/*.cjs', '**/*.mjs'], extends: [tseslint.configs.disableTypeChecked] },
+  { files: ['scripts/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
   {
     // Read by Node as CommonJS in a Hexo site's own folder, with that site's Hexo (harness/site/hexo-site.ts).
     files: ['harness/site/*.cjs'],

@@ -7,7 +7,7 @@ export default defineConfig({
   testDir: './specs',
   // One project of its own: the suite's projects (archive, selftest) name the suite's folders.
   projects: [{ name: 'bench' }],
-  globalSetup: '../harness/run/global-setup.ts', // paths in a config are relative to its own folder
+  globalSetup: '../harness/suite/global-setup.ts', // paths in a config are relative to its own folder
   reporter: [['list']],
   // toHaveScreenshot baselines of the comparison run live in a folder of the benchmark's choosing.
   snapshotPathTemplate: `${process.env.BENCH_SNAPSHOTS ?? 'bench/out/snapshots'}/{arg}{ext}`,

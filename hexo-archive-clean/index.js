@@ -1,22 +1,21 @@
 'use strict';
 /**
  * Hexo filter plugin: each post's body goes through the archive-fidelity renderer's own cleaning
- * (renderer/hexo-clean.ts, which calls renderer/body.ts) before Hexo renders it. It calls that code
- * where it lives in this repository, through tsx, and copies none of it: install this folder into a
- * Hexo site from its path (`npm install /path/to/archive-fidelity/hexo-archive-clean`) after `npm ci`
- * in the repository.
+ * (its `archive-fidelity/hexo` export) before Hexo renders it: chrome removed, sanitised, images
+ * without Referer, embeds as links. Hexo loads it by its name from the site's package.json.
+ *
+ * Options, in the site's _config.yml (all optional):
+ *   archive_clean:
+ *     enable: true          # false: publish the posts as they are
+ *     layouts: [post]       # the layouts whose bodies are archived posts
  */
-const { realpathSync } = require('node:fs');
-const { createRequire } = require('node:module');
+const { cleanForHexo } = require('archive-fidelity/hexo');
 
-// Resolved from this file's real place (npm links a path install), so the repository's own packages are used.
-const here = realpathSync(__filename);
-const tsx = createRequire(here)('tsx/cjs/api');
-let cleanForHexo;
+const options = { enable: true, layouts: ['post'], ...(hexo.config.archive_clean || {}) };
 
 hexo.extend.filter.register('before_post_render', (data) => {
-  if (data.layout !== 'post' && !String(data.source ?? '').startsWith('_posts/')) return data;
-  cleanForHexo ??= tsx.require('../renderer/hexo-clean.ts', here).cleanForHexo;
+  if (options.enable === false) return data;
+  if (!options.layouts.includes(data.layout) && !String(data.source || '').startsWith('_posts/')) return data;
   data.content = cleanForHexo(data.content);
   return data;
 });

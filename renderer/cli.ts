@@ -1,14 +1,19 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { archiveTimeZone } from './dates.ts';
-import { formatProblem, formatWarning } from './problem.ts';
+import { archiveTimeZone } from './source/dates.ts';
+import { formatProblem, formatWarning } from './source/problem.ts';
 import { renderFolder } from './render-folder.ts';
 
-const USAGE = `Usage: npm run render -- [--strict] [SRC_DIR] [OUT_DIR]
+const USAGE = `Usage: archive-fidelity render [--strict] [--full] [SRC_DIR] [OUT_DIR]
 
 Renders every SRC_DIR/<name>.md (Hexo post: YAML front matter + HTML body) to
 OUT_DIR/<name>.html, plus OUT_DIR/index.html and OUT_DIR/assets/.
 Defaults: SRC_DIR=fixtures, OUT_DIR=dist.
+
+A second render of the same folders writes only what changed (new, changed or
+deleted sources; everything after a new renderer version or setting) and removes
+pages whose source is gone. Nothing reaches OUT_DIR until the render has finished:
+an interrupted render leaves it as it was (a first one, marked incomplete).
 
 Environment:
   ARCHIVE_TZ   time zone of dates written without one, and of shown times
@@ -20,6 +25,7 @@ rendered. An article with a blank title or a missing or unreadable date is rende
 
 Options:
   --strict     warnings are failures: such articles are refused and get no page
+  --full       render every source again, whatever the last render left
 
 Exit status: 0 all rendered, 1 some refused, 2 bad usage.`;
 
@@ -30,7 +36,8 @@ function main(args: string[]): number {
     return 0;
   }
   const strict = args.includes('--strict');
-  const folders = args.filter((arg) => arg !== '--strict');
+  const full = args.includes('--full');
+  const folders = args.filter((arg) => arg !== '--strict' && arg !== '--full');
   const unknown = folders.find((arg) => arg.startsWith('-'));
   if (unknown !== undefined || folders.length > 2) {
     console.error(`${unknown === undefined ? 'too many arguments' : `unknown option ${unknown}`}\n\n${USAGE}`);
@@ -48,10 +55,10 @@ function main(args: string[]): number {
     console.error(`${srcDir}: no such folder of articles\n\n${USAGE}`);
     return 2;
   }
-  const report = renderFolder(srcDir, outDir, zone, { strict });
+  const report = renderFolder(srcDir, outDir, zone, { strict, full });
   for (const problem of report.problems) console.error(formatProblem(problem));
   for (const warning of report.warnings) console.error(formatWarning(warning));
-  console.log(`rendered ${report.rendered.length}, failed ${report.problems.length}, warnings ${report.warnings.length}`);
+  console.log(`rendered ${report.rendered.length}, unchanged ${report.unchanged.length}, removed ${report.removed.length}, failed ${report.problems.length}, warnings ${report.warnings.length}`);
   console.log(`pages in ${outDir}/ (open ${join(outDir, 'index.html')} or serve the folder with any static server)`);
   return report.problems.length > 0 ? 1 : 0;
 }

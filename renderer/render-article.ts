@@ -1,9 +1,9 @@
-import { readArticleMeta, type ArticleMeta } from './article-meta.ts';
-import { cleanBody } from './body.ts';
-import { splitFrontMatter } from './front-matter.ts';
-import { renderArticlePage } from './page.ts';
-import type { Problem, Result } from './problem.ts';
-import { decodeSource } from './source-text.ts';
+import { readArticleMeta, type ArticleMeta } from './source/article-meta.ts';
+import { cleanBody } from './clean/body.ts';
+import { splitFrontMatter } from './source/front-matter.ts';
+import { renderArticlePage } from './page/page.ts';
+import type { Problem, Result } from './source/problem.ts';
+import { decodeSource } from './source/source-text.ts';
 
 /** A rendered article: its validated front matter and the complete page. */
 export interface RenderedArticle {

@@ -1,18 +1,20 @@
-import { readdirSync, readFileSync, rmSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
-import { writeAssets } from './assets.ts';
-import { renderIndexPage, type IndexEntry } from './index-page.ts';
-import { strictProblem, type Problem } from './problem.ts';
+import { assetFiles } from './page/assets.ts';
+import { renderIndexPage, type IndexEntry } from './page/index-page.ts';
+import { readRenderState, renderKey, renderStateText, sha256, STATE_FILE, type RenderedSource, type RenderState } from './page/render-state.ts';
+import { INCOMPLETE_MARKER, StagedOutput } from './page/staged-output.ts';
+import { strictProblem, type Problem } from './source/problem.ts';
 import { renderArticle } from './render-article.ts';
-import { writeFileAtomic } from './write.ts';
-
-/** Lists the pages the last render wrote, so the next one can remove pages whose article is gone or refused. */
-const MANIFEST = '.archive-manifest.json';
 
 /** The outcome of rendering a folder. */
 export interface RenderReport {
-  /** Page names (file stem, without `.html`) that were written, in source order. */
+  /** Page names (file stem, without `.html`) rendered this time: new, changed, or all on a full render. */
   rendered: string[];
+  /** Page names whose source, renderer and settings are as at the last render: their pages were kept. */
+  unchanged: string[];
+  /** Pages removed because their source is gone or now refused. */
+  removed: string[];
   /** One entry per refused source file. */
   problems: Problem[];
   /** Odd but rendered (blank title, unknown date); with `strict`, these refuse their file instead. */
@@ -23,43 +25,88 @@ export interface RenderReport {
 export interface RenderOptions {
   /** Warnings become failures: the file is refused and gets no page. */
   strict?: boolean;
+  /** Render every source again, whatever the last render left. */
+  full?: boolean;
 }
 
 /**
  * Renders every `SRC_DIR/<slug>.md` to `OUT_DIR/<slug>.html`, plus `index.html` and `assets/`.
- * A refused source never stops the others and never leaves a page behind; sources are only read.
+ * Incremental: a source whose bytes, the renderer and the settings are as at the last render keeps
+ * its page; pages whose source is gone are removed. Every write is staged and moved in at the end,
+ * so an interrupted render leaves the folder as it was (a first one, marked incomplete). A refused
+ * source never stops the others and never leaves a page behind; sources are only read.
  */
 export function renderFolder(srcDir: string, outDir: string, zone: string, options: RenderOptions = {}): RenderReport {
+  const key = renderKey({ zone, strict: options.strict === true });
+  const previous = readRenderState(outDir);
+  const reusable = previous !== undefined && previous.key === key && options.full !== true && !existsSync(join(outDir, INCOMPLETE_MARKER)) ? previous : undefined;
+  const output = new StagedOutput(outDir, previous === undefined);
   const { sources, problems } = listSources(srcDir);
-  const warnings: Problem[] = [];
+  const report: RenderReport = { rendered: [], unchanged: [], removed: [], problems, warnings: [] };
+  const state: RenderState = { key, sources: {}, files: [] };
   const entries: IndexEntry[] = [];
-  const pages: string[] = [];
   for (const { slug, path } of sources) {
-    const bytes = readSource(path);
-    if (!(bytes instanceof Uint8Array)) {
-      problems.push(bytes);
-      continue;
+    const page = `${slug}.html`;
+    const known = reusable?.sources[slug];
+    const kept = known === undefined || !existsSync(join(outDir, page)) ? undefined : unchangedSource(path, known);
+    let rendered: RenderedSource;
+    if (kept !== undefined) {
+      rendered = kept;
+      report.unchanged.push(slug);
+    } else {
+      const fresh = renderSource(path, zone, options);
+      if ('problems' in fresh) {
+        problems.push(...fresh.problems);
+        continue;
+      }
+      output.write(page, fresh.html);
+      rendered = fresh.source;
+      report.rendered.push(slug);
     }
-    const result = renderArticle(path, bytes, zone);
-    if (!result.ok) {
-      problems.push(result.problem);
-      continue;
-    }
-    if (options.strict === true && result.value.warnings.length > 0) {
-      problems.push(...result.value.warnings.map(strictProblem));
-      continue;
-    }
-    warnings.push(...result.value.warnings);
-    writeFileAtomic(join(outDir, `${slug}.html`), result.value.html);
-    entries.push({ slug, meta: result.value.meta });
-    pages.push(`${slug}.html`);
+    report.warnings.push(...rendered.warnings);
+    state.sources[slug] = rendered;
+    state.files.push(page);
+    entries.push({ slug, meta: rendered.meta });
   }
-  writeAssets(outDir);
-  writeFileAtomic(join(outDir, 'index.html'), renderIndexPage(entries, zone));
-  removeStalePages(outDir, pages);
+  for (const [path, data] of assetFiles()) {
+    output.write(path, data);
+    state.files.push(path);
+  }
+  output.write('index.html', renderIndexPage(entries, zone));
+  state.files.push('index.html');
+  const current = new Set(state.files);
+  const obsolete = (previous?.files ?? []).filter((file) => !current.has(file) && isRenderedFile(file));
+  report.removed = obsolete.filter((file) => file.endsWith('.html')).map((file) => file.slice(0, -'.html'.length));
+  output.commit(obsolete, { path: STATE_FILE, data: renderStateText(state) });
   // In file order, however they were found (listing problems come first otherwise).
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { rendered: entries.map((entry) => entry.slug), problems, warnings };
+  return report;
+}
+
+/** A source as rendered last time, if its bytes are the same: by size and modification time, else by content. */
+function unchangedSource(path: string, known: RenderedSource): RenderedSource | undefined {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (stat === undefined || stat.size !== known.size) return undefined;
+  if (stat.mtimeMs === known.mtimeMs) return known;
+  const bytes = readSource(path);
+  return bytes instanceof Uint8Array && sha256(bytes) === known.sha256 ? { ...known, mtimeMs: stat.mtimeMs } : undefined;
+}
+
+/** Renders one source: its page and what the state keeps of it, or why it is refused. */
+function renderSource(path: string, zone: string, options: RenderOptions): { html: string; source: RenderedSource } | { problems: Problem[] } {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  const bytes = readSource(path);
+  if (!(bytes instanceof Uint8Array)) return { problems: [bytes] };
+  const result = renderArticle(path, bytes, zone);
+  if (!result.ok) return { problems: [result.problem] };
+  if (options.strict === true && result.value.warnings.length > 0) return { problems: result.value.warnings.map(strictProblem) };
+  const { html, meta, warnings } = result.value;
+  return { html, source: { size: bytes.length, mtimeMs: stat?.mtimeMs ?? 0, sha256: sha256(bytes), meta, warnings } };
+}
+
+/** Only what a render writes may be removed by one: pages and listings, never a file a user put there. */
+function isRenderedFile(file: string): boolean {
+  return !file.split('/').some((part) => part === '..' || part === '') && (file.endsWith('.html') || file.startsWith('assets/'));
 }
 
 interface Source {
@@ -123,21 +170,4 @@ function readSource(path: string): Uint8Array | Problem {
     const reason = code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'it disappeared or is a broken link' : code;
     return { file: path, message: `cannot be read (${reason})` };
   }
-}
-
-/** Deletes pages the previous render wrote that this one did not; never touches files it did not write. */
-function removeStalePages(outDir: string, pages: string[]): void {
-  const manifestPath = join(outDir, MANIFEST);
-  let previous: string[] = [];
-  try {
-    const parsed: unknown = JSON.parse(readFileSync(manifestPath, 'utf8'));
-    if (Array.isArray(parsed)) previous = parsed.filter((name): name is string => typeof name === 'string');
-  } catch {
-    previous = []; // first render into this folder
-  }
-  const current = new Set(pages);
-  for (const page of previous) {
-    if (!current.has(page) && page.endsWith('.html') && !page.includes('/')) rmSync(join(outDir, page), { force: true });
-  }
-  writeFileAtomic(manifestPath, `${JSON.stringify(pages, null, 1)}\n`);
 }

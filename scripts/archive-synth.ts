@@ -7,8 +7,8 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { harvestIngredients } from '../harness/synth/ingredients.ts';
-import { synthArchive } from '../harness/synth/synthetic-archive.ts';
+import { harvestIngredients } from '../tests/kits/synth/ingredients.ts';
+import { synthArchive } from '../tests/kits/synth/synthetic-archive.ts';
 
 function main(): number {
   const { values } = parseArgs({ options: { count: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string', default: '1' }, help: { type: 'boolean' } } });

@@ -17,7 +17,7 @@ for (let copy = 1; copy <= Number(values.copies); copy++) {
   for (const name of readdirSync('fixtures').filter((n) => n.endsWith('.md'))) copyFileSync(join('fixtures', name), join(work, name.replace(/\.md$/, `-${copy}.md`)));
 }
 const json = join(tmpdir(), `bench-fidelity-${process.pid}.json`);
-await promisify(execFile)('npx', ['playwright', 'test', 'tests/archive/articles.spec.ts', '--reporter=json', `--workers=${values.workers}`], {
+await promisify(execFile)('npx', ['playwright', 'test', 'harness/suite/articles.spec.ts', '--reporter=json', `--workers=${values.workers}`], {
   env: { ...process.env, ARCHIVE_SRC: work, ARCHIVE_VISUAL: 'off', PLAYWRIGHT_JSON_OUTPUT_NAME: json },
 }).catch(() => undefined); // failures are counted from the report below
 rmSync(work, { recursive: true });

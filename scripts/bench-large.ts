@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { largeArticle, nestedArticle, singleLineArticle } from '../harness/hostile/odd-articles.ts';
+import { largeArticle, nestedArticle, singleLineArticle } from '../tests/kits/hostile/odd-articles.ts';
 import { renderFolder } from '../renderer/render-folder.ts';
 
 const front = "\n---\ntitle: '病态输入'\ndate: 2021-04-25 04:12:10\n---\n\n";

@@ -35,7 +35,9 @@ console.log(JSON.stringify(results, null, 2));
 
 function buildArchive(dir: string, articles: number): number {
   mkdirSync(dir);
-  const fixtures = readdirSync('fixtures').filter((name) => name.endsWith('.md')).sort();
+  const fixtures = readdirSync('fixtures')
+    .filter((name) => name.endsWith('.md'))
+    .sort();
   const sources = fixtures.map((name) => readFileSync(join('fixtures', name), 'utf8'));
   let bytes = 0;
   for (let i = 0; i < articles; i++) {

@@ -1,7 +1,7 @@
 /**
  * Visual-check speed, measured in one run on the same rendered pages:
  *   (a) the bare capture floor: navigate, settle, two full-page screenshots (bench/specs/capture-floor.spec.ts),
- *   (b) our full suite: fidelity checks + HTML snapshot + screenshots against goldens (tests/archive/articles.spec.ts),
+ *   (b) our full suite: fidelity checks + HTML snapshot + screenshots against goldens (harness/suite/articles.spec.ts),
  *   (c) the same visual checks with Playwright's toHaveScreenshot (bench/specs/to-have-screenshot.spec.ts).
  * Goldens and baselines are made first (not timed); then the three kinds run in turn, `--rounds` times.
  * Usage: npm run bench:visual -- [--copies N] [--rounds R]
@@ -26,7 +26,7 @@ await exec(process.execPath, ['--import', 'tsx', 'renderer/cli.ts', src, out]);
 
 const KINDS = {
   floor: ['--config=bench/playwright.bench.config.ts', 'capture-floor'],
-  suite: ['tests/archive/articles.spec.ts'],
+  suite: ['harness/suite/articles.spec.ts'],
   toHaveScreenshot: ['--config=bench/playwright.bench.config.ts', 'to-have-screenshot'],
 } as const;
 type Kind = keyof typeof KINDS;

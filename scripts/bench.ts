@@ -22,8 +22,8 @@ import { samplePeakMemory } from './bench-support/process-tree.ts';
 import { benchTable, spliceIntoReadme, type BenchResults, type RunRow } from './bench-support/results-table.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { phaseBreakdown, type PhaseBreakdown, quantile, readJsonReport, testDurations, testResults } from './playwright-json.ts';
-import { harvestIngredients } from '../harness/synth/ingredients.ts';
-import { synthArchive } from '../harness/synth/synthetic-archive.ts';
+import { harvestIngredients } from '../tests/kits/synth/ingredients.ts';
+import { synthArchive } from '../tests/kits/synth/synthetic-archive.ts';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const PARTS = ['render', 'fidelity', 'visual', 'cache'] as const;
@@ -102,7 +102,14 @@ async function interleaved<Kind extends string>(kinds: Record<Kind, string[]>, c
     const durations = measured.flatMap((run) => run.durations).sort((a, b) => a - b);
     const rows = measured.map((run) => run.row);
     const wall = rows.reduce((sum, row) => sum + row.wallSecondsPerTest, 0) / rows.length;
-    combined[kind] = { run: `${kind}-${count} (${rows.length} rounds)`, tests: rows[0]?.tests ?? 0, failed: Math.max(...rows.map((row) => row.failed)), medianTestMs: quantile(durations, 0.5), wallSecondsPerTest: round(wall), peakMiB: Math.max(...rows.map((row) => row.peakMiB)) };
+    combined[kind] = {
+      run: `${kind}-${count} (${rows.length} rounds)`,
+      tests: rows[0]?.tests ?? 0,
+      failed: Math.max(...rows.map((row) => row.failed)),
+      medianTestMs: quantile(durations, 0.5),
+      wallSecondsPerTest: round(wall),
+      peakMiB: Math.max(...rows.map((row) => row.peakMiB)),
+    };
   }
   return combined;
 }
@@ -111,12 +118,12 @@ async function interleaved<Kind extends string>(kinds: Record<Kind, string[]>, c
 const fidelity: BenchResults['fidelity'] = [];
 for (const count of only.has('fidelity') ? SIZES.fidelity : []) {
   const env = { ARCHIVE_SRC: archive(count), ARCHIVE_VISUAL: 'off' };
-  const { row, breakdown } = await suite(`fidelity-${count}-w1`, ['tests/archive/articles.spec.ts', '--workers=1'], env);
+  const { row, breakdown } = await suite(`fidelity-${count}-w1`, ['harness/suite/articles.spec.ts', '--workers=1'], env);
   fidelity.push({ articles: count, workers: 1, ...row, breakdown });
 }
 if (only.has('fidelity')) {
   const largest = SIZES.fidelity.at(-1) ?? 100;
-  const { row: twoWorkers, breakdown } = await suite(`fidelity-${largest}-w2`, ['tests/archive/articles.spec.ts', '--workers=2'], { ARCHIVE_SRC: archive(largest), ARCHIVE_VISUAL: 'off' });
+  const { row: twoWorkers, breakdown } = await suite(`fidelity-${largest}-w2`, ['harness/suite/articles.spec.ts', '--workers=2'], { ARCHIVE_SRC: archive(largest), ARCHIVE_VISUAL: 'off' });
   fidelity.push({ articles: largest, workers: 2, ...twoWorkers, breakdown });
 }
 
@@ -151,7 +158,7 @@ if (cache !== undefined) console.log('cache', cache);
 // Visual: the same rendered pages for the three kinds; goldens and baselines made first, not timed.
 const kinds = {
   floor: ['--config=bench/playwright.bench.config.ts', 'capture-floor'],
-  suite: ['tests/archive/articles.spec.ts'],
+  suite: ['harness/suite/articles.spec.ts'],
   toHaveScreenshot: ['--config=bench/playwright.bench.config.ts', 'to-have-screenshot'],
 };
 const visual: BenchResults['visual'] = [];
@@ -173,7 +180,12 @@ const measured = (part: (typeof PARTS)[number]): boolean => only.has(part);
 const results: BenchResults = {
   machine: '2 cores, shared VM; medians of one run',
   date: today,
-  dates: { render: measured('render') ? today : (previous.dates?.render ?? previous.date ?? today), fidelity: measured('fidelity') ? today : (previous.dates?.fidelity ?? previous.date ?? today), visual: measured('visual') ? today : (previous.dates?.visual ?? previous.date ?? today), cache: measured('cache') ? today : (previous.dates?.cache ?? today) },
+  dates: {
+    render: measured('render') ? today : (previous.dates?.render ?? previous.date ?? today),
+    fidelity: measured('fidelity') ? today : (previous.dates?.fidelity ?? previous.date ?? today),
+    visual: measured('visual') ? today : (previous.dates?.visual ?? previous.date ?? today),
+    cache: measured('cache') ? today : (previous.dates?.cache ?? today),
+  },
   render: measured('render') ? render : (previous.render ?? []),
   fidelity: measured('fidelity') ? fidelity : (previous.fidelity ?? []),
   visual: measured('visual') ? visual : (previous.visual ?? []),
@@ -181,5 +193,5 @@ const results: BenchResults = {
 };
 mkdirSync('bench', { recursive: true });
 writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
-spliceIntoReadme('README.md', benchTable(results));
-console.log(`\n${benchTable(results)}\n\nwritten to bench/results.json and README.md`);
+spliceIntoReadme('docs/scale-and-ci.md', benchTable(results));
+console.log(`\n${benchTable(results)}\n\nwritten to bench/results.json and docs/scale-and-ci.md`);

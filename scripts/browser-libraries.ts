@@ -16,7 +16,11 @@ if (binary === undefined) {
   process.exit(0);
 }
 const env = { ...process.env, ...choice.env };
-const libraries = choice.pinned ? readdirSync(join(dirname(binary), 'lib')).filter((name) => name.includes('.so')).map((name) => join(dirname(binary), 'lib', name)) : [];
+const libraries = choice.pinned
+  ? readdirSync(join(dirname(binary), 'lib'))
+      .filter((name) => name.includes('.so'))
+      .map((name) => join(dirname(binary), 'lib', name))
+  : [];
 const missing = new Set<string>();
 for (const file of [binary, ...libraries]) {
   const output = execFileSync('ldd', [file], { encoding: 'utf8', env });

@@ -4,7 +4,7 @@
  * Usage: npm run docs:chrome
  */
 import { CATALOGUE } from '../harness/oracle/catalogue.ts';
-import { BOILERPLATE_RULES } from '../renderer/boilerplate.ts';
+import { BOILERPLATE_RULES } from '../renderer/clean/boilerplate.ts';
 import { spliceIntoReadme } from './bench-support/results-table.ts';
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -13,13 +13,17 @@ const rendererRows = BOILERPLATE_RULES.map((rule) => {
   return `| ${cell(rule.feed)} | ${rule.action} | ${cell(what)} | ${cell(rule.why)} |`;
 });
 const harnessRows = CATALOGUE.map((entry) => {
-  const what = [entry.selector === undefined ? '' : `\`${entry.selector}\`${entry.textPattern === undefined ? '' : ` whose text matches \`${String(entry.textPattern)}\``}`, ...(entry.texts ?? []).map((text) => `"${text}"`), ...(entry.urls ?? []).map((url) => `\`${url}\``)]
+  const what = [
+    entry.selector === undefined ? '' : `\`${entry.selector}\`${entry.textPattern === undefined ? '' : ` whose text matches \`${String(entry.textPattern)}\``}`,
+    ...(entry.texts ?? []).map((text) => `"${text}"`),
+    ...(entry.urls ?? []).map((url) => `\`${url}\``),
+  ]
     .filter((part) => part !== '')
     .join(', ');
   return `| ${cell(entry.feed)} | ${entry.id}${entry.keepText === true ? ' (text kept)' : ''} | ${cell(what)} | ${cell(entry.why)} |`;
 });
 const table = [
-  '**The renderer removes** ([`renderer/boilerplate.ts`](renderer/boilerplate.ts)):',
+  '**The renderer removes** ([`renderer/clean/boilerplate.ts`](renderer/clean/boilerplate.ts)):',
   '',
   '| feed | action | what | why |',
   '|---|---|---|---|',
@@ -31,5 +35,5 @@ const table = [
   '|---|---|---|---|',
   ...harnessRows,
 ].join('\n');
-spliceIntoReadme('README.md', table, 'chrome');
-console.log(`README.md: ${rendererRows.length} renderer rules, ${harnessRows.length} harness entries`);
+spliceIntoReadme('docs/feeds.md', table, 'chrome');
+console.log(`docs/feeds.md: ${rendererRows.length} renderer rules, ${harnessRows.length} harness entries`);

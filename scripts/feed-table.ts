@@ -34,7 +34,7 @@ const work = mkdtempSync(join(tmpdir(), 'feed-table-'));
 const out = join(work, 'site');
 const rendered = await run(process.execPath, ['--import', 'tsx', 'renderer/cli.ts', SRC, out], { maxBuffer: 64 * 1024 * 1024 }).catch((error: { stdout: string; stderr: string }) => error);
 const json = join(work, 'results.json');
-await run('npx', ['playwright', 'test', 'tests/archive/articles.spec.ts', '--reporter=json', `--output=${join(work, 'results')}`], {
+await run('npx', ['playwright', 'test', 'harness/suite/articles.spec.ts', '--reporter=json', `--output=${join(work, 'results')}`], {
   env: { ...process.env, ARCHIVE_SRC: SRC, ARCHIVE_OUT: out, ARCHIVE_VISUAL: 'off', PLAYWRIGHT_JSON_OUTPUT_NAME: json },
   maxBuffer: 64 * 1024 * 1024,
 }).catch(() => undefined); // failures are read from the report
@@ -87,8 +87,7 @@ const total = sorted.reduce<FeedRow>(
   }),
   { posts: 0, pages: 0, findings: 0, lowestRecall: 1, embeds: [0, 0], images: [0, 0], refused: 0, warnings: 0 },
 );
-const line = (name: string, r: FeedRow): string =>
-  `| ${name} | ${r.posts} | ${r.pages} | ${r.findings} | ${r.lowestRecall.toFixed(4)} | ${r.embeds[0]} of ${r.embeds[1]} | ${r.images[0]} of ${r.images[1]} | ${r.refused} | ${r.warnings} |`;
+const line = (name: string, r: FeedRow): string => `| ${name} | ${r.posts} | ${r.pages} | ${r.findings} | ${r.lowestRecall.toFixed(4)} | ${r.embeds[0]} of ${r.embeds[1]} | ${r.images[0]} of ${r.images[1]} | ${r.refused} | ${r.warnings} |`;
 const table = [
   `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run feeds:table\` on the ${total.posts} posts of \`fixtures/\` (feed = the second category).`,
   '',
@@ -97,5 +96,5 @@ const table = [
   ...sorted.map(([name, r]) => line(name, r)),
   line('**all feeds**', total),
 ].join('\n');
-spliceIntoReadme('README.md', table, 'feeds');
+spliceIntoReadme('docs/feeds.md', table, 'feeds');
 console.log(table);

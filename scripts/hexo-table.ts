@@ -35,7 +35,11 @@ for (const { theme, clean, posts } of SITES) {
   const index = verdicts.get('fidelity: index page');
   const siteFindings = [...new Set((index?.findings ?? []).map((finding) => (/referrerpolicy|Referer/.test(finding.message) ? 'thumbnails send the Referer' : finding.message.replace(/ is missing .*$/, ' missing'))))];
   const notes = (index?.annotations ?? []).filter((annotation) => annotation.type === 'fidelity-note' && /cannot be answered offline/.test(annotation.description ?? '')).length;
-  const findings = [...byCheck].sort(([a], [b]) => (a < b ? -1 : 1)).map(([check, count]) => `${check} ${count}`).join(', ') || '–';
+  const findings =
+    [...byCheck]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([check, count]) => `${check} ${count}`)
+      .join(', ') || '–';
   rows.push(
     `| ${NAMES[theme]} | ${clean ? 'with the filter' : 'raw posts'} | ${located} of ${posts.length} | ${judged} | ${failed} | ${findings} | **${falseFindings(verdicts).length}** | ${siteFindings.join('; ') || '–'} | ${notes} | ${(site.buildMs / 1000).toFixed(1)} s | ${(suiteMs / 1000).toFixed(1)} s |`,
   );
@@ -48,4 +52,4 @@ const table = [
   '|---|---|---:|---:|---:|---|---:|---|---:|---:|---:|',
   ...rows,
 ].join('\n');
-spliceIntoReadme('README.md', table, 'hexo');
+spliceIntoReadme('docs/hexo.md', table, 'hexo');

@@ -60,6 +60,10 @@ export function phaseBreakdown(report: JSONReport): PhaseBreakdown {
     }
     phases.checks.push(checks);
   }
-  const median = (values: number[]): number => quantile([...values].sort((a, b) => a - b), 0.5);
+  const median = (values: number[]): number =>
+    quantile(
+      [...values].sort((a, b) => a - b),
+      0.5,
+    );
   return { readSource: median(phases.readSource), load: median(phases.load), settle: median(phases.settle), collect: median(phases.collect), checks: median(phases.checks) };
 }

@@ -21,7 +21,7 @@ for (let run = 1; run <= runs; run++) {
   const json = join(work, `run-${run}.json`);
   const started = Date.now();
   const code = await new Promise<number>((done) => {
-    const child = spawn('npx', ['playwright', 'test', 'tests/archive/articles.spec.ts', 'tests/archive/index-page.spec.ts', '--reporter=json', `--output=${join(work, 'results')}`], {
+    const child = spawn('npx', ['playwright', 'test', 'harness/suite/articles.spec.ts', 'harness/suite/index-page.spec.ts', '--reporter=json', `--output=${join(work, 'results')}`], {
       env: { ...process.env, CI: '1', PLAYWRIGHT_JSON_OUTPUT_NAME: json },
       stdio: 'ignore',
     });
@@ -34,7 +34,9 @@ for (let run = 1; run <= runs; run++) {
     .filter((entry) => entry.width !== undefined);
   const differing = screenshots.filter((entry) => entry.status !== 'passed');
   totalDiffering += differing.length;
-  console.log(`run ${run}/${runs}: ${screenshots.length} screenshots, ${differing.length} differ from the goldens (exit ${code}, ${Math.round((Date.now() - started) / 1000)} s)${differing.length > 0 ? `: ${differing.map((entry) => entry.golden).join(', ')}` : ''}`);
+  console.log(
+    `run ${run}/${runs}: ${screenshots.length} screenshots, ${differing.length} differ from the goldens (exit ${code}, ${Math.round((Date.now() - started) / 1000)} s)${differing.length > 0 ? `: ${differing.map((entry) => entry.golden).join(', ')}` : ''}`,
+  );
 }
 rmSync(work, { recursive: true, force: true });
 console.log(`${runs} runs in fresh processes: ${totalDiffering} differing screenshots in all`);

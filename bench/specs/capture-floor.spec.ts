@@ -1,8 +1,8 @@
-import { archiveConfig } from '../../harness/run/archive-config.ts';
+import { archiveConfig } from '../../harness/config/archive-config.ts';
 import { pageMap } from '../../harness/site/locate-pages.ts';
 import { articleUrl } from '../../harness/site/page-map.ts';
 import { listSources } from '../../harness/run/sources.ts';
-import { test } from '../../harness/run/test-fixtures.ts';
+import { test } from '../../harness/suite/test-fixtures.ts';
 import { captureAt, VIEWPORTS } from '../../harness/visual/screenshot.ts';
 
 // (a) The bare capture floor: navigate, settle and take the two full-page screenshots, nothing else.

@@ -1,10 +1,10 @@
 import { expect } from '@playwright/test';
-import { archiveConfig } from '../../harness/run/archive-config.ts';
+import { archiveConfig } from '../../harness/config/archive-config.ts';
 import { settle } from '../../harness/observe/observe-page.ts';
 import { pageMap } from '../../harness/site/locate-pages.ts';
 import { articleUrl } from '../../harness/site/page-map.ts';
 import { listSources } from '../../harness/run/sources.ts';
-import { test } from '../../harness/run/test-fixtures.ts';
+import { test } from '../../harness/suite/test-fixtures.ts';
 import { VIEWPORTS } from '../../harness/visual/screenshot.ts';
 
 // (c) The same visual checks written with Playwright's own toHaveScreenshot (same pages, widths, settle).

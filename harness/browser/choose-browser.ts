@@ -1,9 +1,10 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { settings } from '../config/settings.ts';
 import { pinnedChromiumSupported, preparePinnedChromium } from './pinned-chromium.ts';
 
 /** Where Debian's `chromium` package puts the real binary (`/usr/bin/chromium` is a shell wrapper). */
-export const DEBIAN_CHROMIUM = '/usr/lib/chromium/chromium';
+const DEBIAN_CHROMIUM = '/usr/lib/chromium/chromium';
 
 /** The browser a run uses, why, and how to launch it. */
 export interface BrowserChoice {
@@ -41,9 +42,9 @@ export function runBrowser(): Promise<BrowserChoice> {
  * on first use); and only where the pinned package has no binary (not Linux x64), Debian's package
  * or Playwright's own browser. Throws NoChromiumError, or PinnedChromiumError, with one line to act on.
  */
-export async function chooseBrowser(env: NodeJS.ProcessEnv): Promise<BrowserChoice> {
-  const fromEnv = env.CHROMIUM_PATH;
-  if (fromEnv !== undefined && fromEnv !== '') {
+async function chooseBrowser(env: NodeJS.ProcessEnv): Promise<BrowserChoice> {
+  const fromEnv = settings(env).browser.path;
+  if (fromEnv !== undefined) {
     if (!existsSync(fromEnv)) throw new NoChromiumError(`CHROMIUM_PATH is set to ${fromEnv}, but no file is there. Fix the path or unset CHROMIUM_PATH to use the pinned build.`);
     return { executablePath: fromEnv, env: {}, source: `CHROMIUM_PATH (${fromEnv})`, build: `CHROMIUM_PATH ${realpathSync(fromEnv)}`, pinned: false };
   }

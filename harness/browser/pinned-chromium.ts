@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress } from 'node:zlib';
 import { extract } from 'tar-fs';
+import { settings } from '../config/settings.ts';
 import { fontConfigFile } from './fallback-fonts.ts';
 
 /**
@@ -12,7 +13,7 @@ import { fontConfigFile } from './fallback-fonts.ts';
  * brotli-compressed chrome-headless-shell build for Linux x64 inside its tarball, so `npm ci` pins the
  * browser through package-lock.json like any other dependency (no download, no root, no apt).
  */
-export const PINNED_PACKAGE = '@sparticuz/chromium';
+const PINNED_PACKAGE = '@sparticuz/chromium';
 
 /** The platforms the package ships a binary for. */
 const SUPPORTED = { platform: 'linux', arch: 'x64' } as const;
@@ -52,8 +53,9 @@ function installedPackage(): { dir: string; version: string } | undefined {
  * `$XDG_CACHE_HOME/archive-fidelity` (default `~/.cache/archive-fidelity`). Outside node_modules on
  * purpose, so `npm ci` does not throw the 200 MB binary away each time.
  */
-export function browserCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.CHROMIUM_CACHE !== undefined && env.CHROMIUM_CACHE !== '') return env.CHROMIUM_CACHE;
+function browserCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  const own = settings(env).browser.cache;
+  if (own !== undefined) return own;
   const base = env.XDG_CACHE_HOME !== undefined && env.XDG_CACHE_HOME !== '' ? env.XDG_CACHE_HOME : join(homedir() || tmpdir(), '.cache');
   return join(base, 'archive-fidelity');
 }

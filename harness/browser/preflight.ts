@@ -1,13 +1,12 @@
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, type BrowserChoice } from './choose-browser.ts';
+import { settings } from '../config/settings.ts';
 import { DEBIAN_PACKAGE_OF } from './debian-packages.ts';
 
-/** How long a browser may take to start before the run gives up on it: CHROMIUM_START_TIMEOUT seconds, default 60. */
-export function startTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
-  const seconds = Number(env.CHROMIUM_START_TIMEOUT ?? '');
-  return env.CHROMIUM_START_TIMEOUT !== undefined && env.CHROMIUM_START_TIMEOUT !== '' && Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 60_000;
+/** How long a browser may take to start before the run gives up on it: the setting `browser.startTimeoutSeconds` (CHROMIUM_START_TIMEOUT), default 60. */
+function startTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  return (settings(env).browser.startTimeoutSeconds ?? 60) * 1000;
 }
-
 
 /** The launch options of a run's browser (the config and this check use the same ones). */
 export function launchOptionsFor(choice: BrowserChoice): { executablePath: string | undefined; args: string[]; env: Record<string, string> } {
@@ -33,7 +32,7 @@ export async function startBrowserOnce(choice: BrowserChoice, timeout = startTim
 }
 
 /** Turns Playwright's launch error (with the browser's own log) into one line to act on. */
-export function describeStartFailure(choice: BrowserChoice, message: string, timeout: number): string {
+function describeStartFailure(choice: BrowserChoice, message: string, timeout: number): string {
   const fix = choice.pinned ? 'run npm ci to reinstall it, or set CHROMIUM_PATH to another Chromium' : 'fix it, or unset CHROMIUM_PATH to use the pinned build, which brings its own libraries';
   const library = /error while loading shared libraries: ([^:\s]+)/.exec(message)?.[1];
   if (library !== undefined) {
@@ -46,6 +45,12 @@ export function describeStartFailure(choice: BrowserChoice, message: string, tim
     .split('\n')
     .map((line) => /\[err\]\s*(.+)$/.exec(line)?.[1]?.trim())
     .find((line): line is string => line !== undefined && line !== '');
-  const first = browserSaid ?? message.split('\n').find((line) => line.trim() !== '')?.replace(/^browserType\.launch:\s*/, '') ?? 'unknown error';
+  const first =
+    browserSaid ??
+    message
+      .split('\n')
+      .find((line) => line.trim() !== '')
+      ?.replace(/^browserType\.launch:\s*/, '') ??
+    'unknown error';
   return `Chromium cannot start (${choice.source}): ${first.trim()}; ${fix}.`;
 }

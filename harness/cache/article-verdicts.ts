@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { SiteProfile } from '../profiles/profile.ts';
-import { ARCHIVE_SETTINGS_FILE, archiveConfig, envValue } from '../run/archive-config.ts';
+import { ARCHIVE_SETTINGS_FILE } from '../config/archive-config.ts';
+import { settings } from '../config/settings.ts';
 import { pageFiles } from './page-files.ts';
 import { readVerdictCache, type CacheEntry } from './verdict-cache.ts';
 import { runInputs, verdictKey, type RunInputs } from './verdict-key.ts';
@@ -36,9 +37,10 @@ export class ArticleVerdicts {
   /** For a run with ARCHIVE_CACHE set, else undefined. */
   static forRun(options: { siteDir: string; profile: SiteProfile; browser: string; updateSnapshots: string; env?: NodeJS.ProcessEnv }): ArticleVerdicts | undefined {
     const env = options.env ?? process.env;
-    const dir = envValue(env, 'ARCHIVE_CACHE');
+    const resolved = settings(env);
+    const dir = resolved.cache;
     if (dir === undefined) return undefined;
-    const run = runInputs({ browser: options.browser, profile: options.profile, env, archiveSettingsFile: join(archiveConfig(env).srcDir, ARCHIVE_SETTINGS_FILE) });
+    const run = runInputs({ browser: options.browser, profile: options.profile, settings: resolved, archiveSettingsFile: join(resolved.sources, ARCHIVE_SETTINGS_FILE) });
     return new ArticleVerdicts(options.siteDir, dir, run, options.updateSnapshots !== 'all' && options.updateSnapshots !== 'changed');
   }
 

@@ -1,6 +1,6 @@
 import type { FullConfig, TestCase, TestResult } from '@playwright/test/reporter';
 import { ANNOTATIONS } from '../report/summary.ts';
-import { envValue } from '../run/archive-config.ts';
+import { settings } from '../config/settings.ts';
 import { cachePartName, readVerdictCache, writeVerdictPart, type CacheEntry } from './verdict-cache.ts';
 
 /**
@@ -22,7 +22,7 @@ export class VerdictCacheWriter {
 
   /** For a run with ARCHIVE_CACHE set (and not merging reports), else undefined. */
   static forRun(config: FullConfig, merging: boolean, env: NodeJS.ProcessEnv = process.env): VerdictCacheWriter | undefined {
-    const dir = envValue(env, 'ARCHIVE_CACHE');
+    const dir = settings(env).cache;
     if (dir === undefined || merging) return undefined;
     const started = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
     const run = env.GITHUB_RUN_ID !== undefined && env.GITHUB_RUN_ID !== '' ? `GitHub run ${env.GITHUB_RUN_ID} (${started})` : `the run of ${started}`;

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ANNOTATIONS } from '../report/summary.ts';
-import { archiveConfig, goldenDir } from '../run/archive-config.ts';
+import { archiveConfig, goldenDir } from '../config/archive-config.ts';
 import { pageMap } from '../site/locate-pages.ts';
 import { articleUrl, MissingPageError, pageFile } from '../site/page-map.ts';
 import { listSources, type SourceFile } from '../run/sources.ts';
@@ -15,7 +15,7 @@ import { ArticleVerdicts, type ArticleFiles } from './article-verdicts.ts';
  * Where global setup leaves the list of articles not to check again, for the article spec to read
  * in every process (the runner and each worker must declare the same tests). Not a verdict setting.
  */
-export const UNCHANGED_LIST_ENV = 'ARCHIVE_UNCHANGED_LIST';
+const UNCHANGED_LIST_ENV = 'ARCHIVE_UNCHANGED_LIST';
 
 /** Keys are the same whatever port a run serves the site on: a page's files are found by path. */
 const KEY_ORIGIN = 'http://127.0.0.1';

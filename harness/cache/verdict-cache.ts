@@ -25,7 +25,11 @@ export interface VerdictCache {
  */
 export function readVerdictCache(dir: string): VerdictCache {
   const none = (problem: string): VerdictCache => ({ entries: new Map(), problem });
-  const files = existsSync(dir) ? readdirSync(dir).filter((name) => /^verdicts.*\.json$/.test(name)).sort() : [];
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => /^verdicts.*\.json$/.test(name))
+        .sort()
+    : [];
   if (files.length === 0) return none(`ARCHIVE_CACHE=${dir}: no verdict cache there yet; every article is checked (the cache is written at the end of the run)`);
   const entries = new Map<string, CacheEntry>();
   for (const name of files) {

@@ -2,23 +2,23 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Settings } from '../config/settings.ts';
 
 /** The repository, whose harness code, configuration and lockfile are part of every key. */
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
+/** The package's root (this repository, or `lib/` of the installed package): its code decides every verdict. */
+const PACKAGE = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * What decides every verdict besides the article's own files: the harness (its code, the archive
  * project's specs, the Playwright config) and the lockfile (every package version). A change in any
  * of them re-verifies every article.
  */
-const CODE = ['harness', 'tests/archive', 'playwright.config.ts', 'package-lock.json', 'tsconfig.json'];
+const CODE = ['harness', 'renderer'];
+/** And what the site's own folder pins: its Playwright config and the version of every package it installs. */
+const SITE_FILES = ['playwright.config.ts', 'package-lock.json', 'tsconfig.json'];
 
-/**
- * ARCHIVE_* variables that say where things go, not what a verdict is: the cache itself, the report
- * folder, and what global setup hands the tests (the temporary folder it renders into, whose name
- * changes every run while the pages in it are hashed by content, and the list of unchanged articles).
- */
-const NOT_VERDICT_SETTINGS = new Set(['ARCHIVE_CACHE', 'ARCHIVE_REPORT_DIR', 'ARCHIVE_RENDERED_DIR', 'ARCHIVE_UNCHANGED_LIST', 'ARCHIVE_PAGE_MAP']);
+/** Settings that say where things go, not what a verdict is: the cache itself, the report folder, the config file's name. */
+const NOT_VERDICT_SETTINGS = new Set<string>(['cache', 'reports', 'configFile']);
 
 const fileHashes = new Map<string, { size: number; mtimeMs: number; hash: string }>();
 
@@ -41,18 +41,18 @@ export interface RunInputs {
   browser: string;
   /** The site profile, as data. */
   profile: string;
-  /** Every ARCHIVE_* setting that can change a verdict, and the archive's own settings file. */
+  /** Every setting that can change a verdict (config file and environment, resolved), and the archive's own settings file. */
   settings: string;
 }
 
 /** The shared inputs of this run's verdicts. */
-export function runInputs(options: { browser: string; profile: unknown; env: NodeJS.ProcessEnv; archiveSettingsFile: string }): RunInputs {
+export function runInputs(options: { browser: string; profile: unknown; settings: Settings; archiveSettingsFile: string }): RunInputs {
   const code = createHash('sha256');
-  for (const file of CODE.flatMap((entry) => filesUnder(join(REPO, entry)))) code.update(`${relative(REPO, file)}\0${fileHash(file)}\n`);
-  const settings = Object.entries(options.env)
-    .filter(([name, value]) => name.startsWith('ARCHIVE_') && !NOT_VERDICT_SETTINGS.has(name) && value !== undefined && value !== '')
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([name, value]) => `${name}=${value ?? ''}`)
+  for (const file of CODE.flatMap((entry) => filesUnder(join(PACKAGE, entry)))) code.update(`${relative(PACKAGE, file)}\0${fileHash(file)}\n`);
+  for (const file of SITE_FILES.map((name) => resolve(name))) code.update(`${relative(process.cwd(), file)}\0${fileHash(file)}\n`);
+  const settings = Object.entries(options.settings)
+    .filter(([name]) => !NOT_VERDICT_SETTINGS.has(name))
+    .map(([name, value]) => `${name}=${JSON.stringify(value)}`)
     .concat(`archive-fidelity.json ${fileHash(options.archiveSettingsFile)}`)
     .join('\n');
   return { code: code.digest('hex'), browser: options.browser, profile: JSON.stringify(options.profile), settings };

@@ -10,7 +10,7 @@ import type { CheckResult } from './result.ts';
 import { checkText } from './text.ts';
 
 /** What a check knows of the run besides the two models: the archive's time zone and the site's profile. */
-export interface CheckContext {
+interface CheckContext {
   zone: string;
   profile: SiteProfile;
 }

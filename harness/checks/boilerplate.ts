@@ -47,8 +47,14 @@ export function checkBoilerplate(expected: Pick<ExpectedArticle, 'probes'>, obse
 }
 
 function placesOf(observed: Observed, $: CheerioAPI): Place[] {
-  const visible = observed.texts.filter((t) => t.visible).map((t) => t.text).join('');
-  const hidden = observed.texts.filter((t) => !t.visible).map((t) => t.text).join('\n');
+  const visible = observed.texts
+    .filter((t) => t.visible)
+    .map((t) => t.text)
+    .join('');
+  const hidden = observed.texts
+    .filter((t) => !t.visible)
+    .map((t) => t.text)
+    .join('\n');
   const places: Place[] = [
     { where: 'visible text', text: normalizeText(visible) },
     { where: 'hidden text (not shown, but in the page)', text: normalizeText(hidden) },

@@ -46,7 +46,13 @@ export function checkMetadata(expected: Expected, observed: Observed, zone: stri
     rows.push({ field: 'title', where: 'visible title', expected: '(none: the title is blank)', actual: shown || '(none)', ok: shown === '' });
     if (withLd) rows.push({ field: 'title', where: 'JSON-LD headline', expected: '(none: the title is blank)', actual: text(ld?.headline) ?? '(absent)', ok: normalizeText(text(ld?.headline) ?? '') === '' });
   } else {
-    rows.push({ field: 'title', where: profile.documentTitle === '{title}' ? '<title>' : `<title> as "${profile.documentTitle}"`, expected: expected.title, actual: documentTitle || '(absent)', ok: titlePattern(profile.documentTitle, expected.title).test(documentTitle) });
+    rows.push({
+      field: 'title',
+      where: profile.documentTitle === '{title}' ? '<title>' : `<title> as "${profile.documentTitle}"`,
+      expected: expected.title,
+      actual: documentTitle || '(absent)',
+      ok: titlePattern(profile.documentTitle, expected.title).test(documentTitle),
+    });
     same('title', 'visible title', expected.title, observed.titles[0]);
     same('title', 'og:title', expected.title, meta($, 'og:title')[0]);
     if (withLd) same('title', 'JSON-LD headline', expected.title, text(ld?.headline));
@@ -148,7 +154,12 @@ function descriptionRow(expected: Pick<ExpectedArticle, 'blocks' | 'lead'>, desc
 /** The page title as the profile writes it: `{title}` the article's title, `*` any text. */
 function titlePattern(template: string, title: string): RegExp {
   const escape = (value: string): string => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^${template.split('{title}').map((part) => part.split('*').map(escape).join('.+')).join(escape(title))}$`);
+  return new RegExp(
+    `^${template
+      .split('{title}')
+      .map((part) => part.split('*').map(escape).join('.+'))
+      .join(escape(title))}$`,
+  );
 }
 
 function excerptStart(text: string): string {
@@ -156,7 +167,9 @@ function excerptStart(text: string): string {
 }
 
 function meta($: CheerioAPI, key: string, attribute: 'property' | 'name' = 'property'): string[] {
-  return $(`meta[${attribute}="${key}"]`).toArray().map((element) => $(element).attr('content') ?? '');
+  return $(`meta[${attribute}="${key}"]`)
+    .toArray()
+    .map((element) => $(element).attr('content') ?? '');
 }
 
 /** The page's NewsArticle/Article/BlogPosting JSON-LD object, if there is one that parses. */
@@ -204,9 +217,5 @@ function sameList(a: string[], b: string[]): boolean {
 
 function table(rows: Row[]): string {
   const cell = (value: string): string => value.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-  return [
-    '| | field | where | expected (source) | found (page) |',
-    '|---|---|---|---|---|',
-    ...rows.map((row) => `| ${row.ok ? '✓' : '✗'} | ${row.field} | ${cell(row.where)} | ${cell(row.expected)} | ${cell(row.actual)} |`),
-  ].join('\n');
+  return ['| | field | where | expected (source) | found (page) |', '|---|---|---|---|---|', ...rows.map((row) => `| ${row.ok ? '✓' : '✗'} | ${row.field} | ${cell(row.where)} | ${cell(row.expected)} | ${cell(row.actual)} |`)].join('\n');
 }

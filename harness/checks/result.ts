@@ -4,7 +4,7 @@ export interface Finding {
 }
 
 /** A readable attachment for the Playwright report, explaining a check's findings. */
-export interface Report {
+interface Report {
   name: string;
   contentType: 'text/plain' | 'text/markdown' | 'text/html';
   body: string;

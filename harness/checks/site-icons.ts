@@ -10,7 +10,13 @@ import type { CheckResult, Finding } from './result.ts';
 export async function checkSiteIcons(page: Pick<ObservedPage, 'html' | 'url'> | undefined, origin: string): Promise<CheckResult> {
   if (page === undefined) return { findings: [], metrics: { icons: 0 } };
   const $ = load(page.html);
-  const icons = [...new Set($('link[rel~="icon"][href], link[rel~="apple-touch-icon"][href]').toArray().map((link) => new URL($(link).attr('href') ?? '', page.url).href))];
+  const icons = [
+    ...new Set(
+      $('link[rel~="icon"][href], link[rel~="apple-touch-icon"][href]')
+        .toArray()
+        .map((link) => new URL($(link).attr('href') ?? '', page.url).href),
+    ),
+  ];
   const findings: Finding[] = [];
   for (const icon of icons) {
     if (new URL(icon).origin !== origin) continue; // an icon elsewhere is an outside request, reported by page health

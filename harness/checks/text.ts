@@ -53,15 +53,9 @@ export function checkText(expected: ExpectedArticle, observed: Pick<ObservedPage
     result.report = {
       name: 'text-diff.txt',
       contentType: 'text/plain',
-      body: `Text blocks, one per line, whitespace normalised (- source only, + page only):\n\n${createTwoFilesPatch(
-        `source ${expected.file}`,
-        `page ${observed.contentRoot}`,
-        lines(expected.blocks),
-        lines(rendered),
-        undefined,
-        undefined,
-        { context: 2 },
-      )}`,
+      body: `Text blocks, one per line, whitespace normalised (- source only, + page only):\n\n${createTwoFilesPatch(`source ${expected.file}`, `page ${observed.contentRoot}`, lines(expected.blocks), lines(rendered), undefined, undefined, {
+        context: 2,
+      })}`,
     };
   }
   return result;
@@ -75,7 +69,7 @@ export function checkText(expected: ExpectedArticle, observed: Pick<ObservedPage
 function rejoinSoftBreaks(observed: Pick<ObservedPage, 'blocks'> & Partial<Pick<ObservedPage, 'softBreaks'>>, source: ReadonlySet<string>): string[] {
   const blocks = observed.blocks.map((block, index) => ({ text: block, joint: observed.softBreaks?.[index] ?? null })).filter((block) => normalizeText(block.text) !== '');
   const joined: string[] = [];
-  for (let start = 0; start < blocks.length; ) {
+  for (let start = 0; start < blocks.length;) {
     let end = start;
     let text = blocks[start]?.text ?? '';
     for (let next = start + 1, run = text; next < blocks.length && typeof blocks[next]?.joint === 'string'; next++) {

@@ -27,8 +27,8 @@ export const CDNJS = {
     'font-awesome': '@fortawesome/fontawesome-free', // NexT 8's style sheet
     'animate.css': 'animate.css',
     jquery: 'jquery',
-    'fancybox': '@fancyapps/fancybox',
-    'pjax': 'pjax',
+    fancybox: '@fancyapps/fancybox',
+    pjax: 'pjax',
   } as Record<string, string>,
 };
 
@@ -37,9 +37,7 @@ export const CDNJS = {
  * is `<package>`'s `<file>`. The copy's version is the mirror's, not the package's: any installed
  * version is used, and the note names it.
  */
-export const MIRRORS: readonly { mirror: string; folder: string; why: string }[] = [
-  { mirror: 'volantis-static', folder: 'libs/', why: 'volantis 5 copies jQuery, vanilla-lazyload, pjax, Font Awesome, fancybox and others into libs/<package>/' },
-];
+export const MIRRORS: readonly { mirror: string; folder: string; why: string }[] = [{ mirror: 'volantis-static', folder: 'libs/', why: 'volantis 5 copies jQuery, vanilla-lazyload, pjax, Font Awesome, fancybox and others into libs/<package>/' }];
 
 /** Hosts that serve any site's assets and refuse no Referer (every host above). */
 export const PUBLIC_CDN_HOSTS: ReadonlySet<string> = new Set([...NPM_CDNS.map((cdn) => cdn.host), CDNJS.host]);

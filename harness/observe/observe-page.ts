@@ -14,7 +14,47 @@ const MAX_SELF_NAVIGATIONS = 3;
 const OBSERVE_VIEWPORT = { width: 1280, height: 800 };
 
 /** Elements HTML lays out inline (its default style sheet): where a page's CSS makes one a block, the text still runs on. */
-const INLINE_TAGS = ['a', 'abbr', 'audio', 'b', 'bdi', 'bdo', 'big', 'button', 'canvas', 'cite', 'code', 'data', 'dfn', 'em', 'embed', 'font', 'i', 'iframe', 'img', 'kbd', 'label', 'mark', 'object', 'picture', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'svg', 'time', 'tt', 'u', 'var', 'video'];
+const INLINE_TAGS = [
+  'a',
+  'abbr',
+  'audio',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'button',
+  'canvas',
+  'cite',
+  'code',
+  'data',
+  'dfn',
+  'em',
+  'embed',
+  'font',
+  'i',
+  'iframe',
+  'img',
+  'kbd',
+  'label',
+  'mark',
+  'object',
+  'picture',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'svg',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'video',
+];
 
 /** Where lazy loaders keep an image's real picture until it is scrolled into view (the oracle reads the same in sources). */
 const LAZY_IMAGE_ATTRIBUTES = ['data-srcset', ...LAZY_ATTRIBUTES];
@@ -61,7 +101,17 @@ export class PageObserver {
     readonly profile: SiteProfile,
   ) {
     const { article } = profile;
-    this.options = { contentRoot: article.contentRoot, title: article.title, byline: article.byline ?? [], categories: article.categories, embedLink: article.embedLink, themeChrome: article.themeChrome, altCaptions: article.altCaptions, lazyAttributes: LAZY_IMAGE_ATTRIBUTES, inlineTags: INLINE_TAGS };
+    this.options = {
+      contentRoot: article.contentRoot,
+      title: article.title,
+      byline: article.byline ?? [],
+      categories: article.categories,
+      embedLink: article.embedLink,
+      themeChrome: article.themeChrome,
+      altCaptions: article.altCaptions,
+      lazyAttributes: LAZY_IMAGE_ATTRIBUTES,
+      inlineTags: INLINE_TAGS,
+    };
     page.on('console', (message) => {
       // "Failed to load resource" repeats, without the URL, what the network log records with it.
       if (message.text().startsWith('Failed to load resource:')) return;

@@ -4,7 +4,7 @@ import { NPM_CDNS, CDNJS } from './cdn-table.ts';
 import { placeholderPng } from './placeholder-image.ts';
 
 /** An image request as it left the browser. */
-export interface ImageRequest {
+interface ImageRequest {
   url: string;
   /** The Referer header it carried, if any. */
   referer: string | undefined;
@@ -106,7 +106,11 @@ export class OfflineNetwork {
           requestId,
           responseCode: 200,
           // CORS: fonts a CDN style sheet names are fetched cross-origin, and the CDNs allow it
-          responseHeaders: [{ name: 'content-type', value: fromPackage.contentType }, { name: 'access-control-allow-origin', value: '*' }, { name: 'cache-control', value: 'no-store' }],
+          responseHeaders: [
+            { name: 'content-type', value: fromPackage.contentType },
+            { name: 'access-control-allow-origin', value: '*' },
+            { name: 'cache-control', value: 'no-store' },
+          ],
           body: fromPackage.body.toString('base64'),
         });
       } else if (resourceType === 'Image' && /^https?:/.test(request.url)) {
@@ -114,7 +118,10 @@ export class OfflineNetwork {
           requestId,
           responseCode: 200,
           // no-store: every page must request its images again, so every request is checked
-          responseHeaders: [{ name: 'content-type', value: 'image/png' }, { name: 'cache-control', value: 'no-store' }],
+          responseHeaders: [
+            { name: 'content-type', value: 'image/png' },
+            { name: 'cache-control', value: 'no-store' },
+          ],
           body: placeholderPng(request.url).toString('base64'),
         });
       } else {
@@ -138,7 +145,5 @@ export const KEEP_EVERY_RESOURCE_ENTRY = 'performance.setResourceTimingBufferSiz
  * (status 400 or more), from Resource Timing's responseStatus.
  */
 export function httpErrorsInPage(): { url: string; status: number }[] {
-  return [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
-    .map((entry) => ({ url: entry.name, status: (entry as PerformanceResourceTiming).responseStatus }))
-    .filter((entry) => entry.status >= 400);
+  return [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((entry) => ({ url: entry.name, status: (entry as PerformanceResourceTiming).responseStatus })).filter((entry) => entry.status >= 400);
 }

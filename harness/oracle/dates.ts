@@ -1,10 +1,10 @@
 import { DateTime, IANAZone } from 'luxon';
-import { envValue } from '../run/archive-config.ts';
+import { settings } from '../config/settings.ts';
 
-/** The archive's time-zone rule, shared with any renderer under test: zone-less dates are ARCHIVE_TZ wall time. */
+/** The archive's time-zone rule, shared with any renderer under test: zone-less dates are wall time in the setting `timezone` (ARCHIVE_TZ). */
 export function archiveZone(env: NodeJS.ProcessEnv = process.env): string {
-  const zone = envValue(env, 'ARCHIVE_TZ') ?? 'Asia/Shanghai';
-  if (!IANAZone.isValidZone(zone)) throw new Error(`ARCHIVE_TZ=${zone} is not an IANA time zone`);
+  const zone = settings(env).timezone;
+  if (!IANAZone.isValidZone(zone)) throw new Error(`timezone ${zone} (ARCHIVE_TZ or archive-fidelity.config) is not an IANA time zone`);
   return zone;
 }
 

@@ -47,7 +47,6 @@ export interface ExpectedArticle {
   probes: LeakProbe[];
 }
 
-
 /** Builds the expected model of an article from its source post. */
 export function expectedArticle(slug: string, post: SourcePost): ExpectedArticle {
   const plain = plainBody(post.body);
@@ -72,7 +71,12 @@ export function expectedArticle(slug: string, post: SourcePost): ExpectedArticle
     comments: post.comments,
     blocks,
     lead,
-    preformatted: preformattedTexts($('pre').toArray().filter((pre) => $(pre).parents('pre').length === 0), post.body),
+    preformatted: preformattedTexts(
+      $('pre')
+        .toArray()
+        .filter((pre) => $(pre).parents('pre').length === 0),
+      post.body,
+    ),
     images,
     brokenImages: broken,
     embeds: expectedEmbeds($),
@@ -154,7 +158,13 @@ function removeChrome($: CheerioAPI, probes: LeakProbe[]): void {
     }
     found.each((_, element) => {
       const isCode = isTag(element) && (element.name === 'style' || element.name === 'script');
-      const texts = isCode ? $(element).text().split('\n').map(normalizeText).filter((line) => line.length >= 8) : textBlocks([element]);
+      const texts = isCode
+        ? $(element)
+            .text()
+            .split('\n')
+            .map(normalizeText)
+            .filter((line) => line.length >= 8)
+        : textBlocks([element]);
       for (const value of texts) if ([...value].length >= MIN_PROBE_LENGTH) probes.push({ entry: entry.id, kind: 'text', value });
       for (const url of imageUrls($(element))) probes.push({ entry: entry.id, kind: 'url', value: url });
     });

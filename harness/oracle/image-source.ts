@@ -8,7 +8,7 @@ import { normalizeImageUrl } from './normalize.ts';
 export const LAZY_ATTRIBUTES: readonly string[] = ['data-original-src', 'data-original', 'data-src', 'data-lazy-src', '_src'];
 
 /** Responsive candidate lists, consulted after the lazy attributes: the largest candidate is the picture. */
-export const CANDIDATE_LIST_ATTRIBUTES: readonly string[] = ['data-srcset', 'srcset'];
+const CANDIDATE_LIST_ATTRIBUTES: readonly string[] = ['data-srcset', 'srcset'];
 
 /** What an <img> of the source stands for: its picture's URL, broken (a script's `/undefined`), or nothing usable. */
 export type ImageSource = { kind: 'picture'; url: string } | { kind: 'broken'; raw: string } | { kind: 'none' };

@@ -39,7 +39,13 @@ export function expectedEmbeds($: CheerioAPI): ExpectedEmbed[] {
 function embedAddress($: CheerioAPI, embed: Element): string | undefined {
   if (embed.name === 'object') return embed.attribs.data;
   if (embed.name === 'video' || embed.name === 'audio') {
-    return mediaAddress(embed.attribs.src, $(embed).children('source').toArray().map((source) => source.attribs.src ?? ''));
+    return mediaAddress(
+      embed.attribs.src,
+      $(embed)
+        .children('source')
+        .toArray()
+        .map((source) => source.attribs.src ?? ''),
+    );
   }
   return embed.attribs.src !== undefined && embed.attribs.src.trim() !== '' ? embed.attribs.src : embed.attribs['data-src']; // lazy frames keep it in data-src
 }

@@ -5,9 +5,55 @@ import { normalizeText } from './normalize.ts';
 
 /** Elements that start and end a block of text in HTML's default rendering. */
 const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'legend',
-  'li', 'listing', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'xmp',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'legend',
+  'li',
+  'listing',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'xmp',
 ]);
 
 /**
@@ -76,7 +122,8 @@ export function bodyText(nodes: AnyNode[], source = ''): BodyText {
     } else if (isText(node)) current += node.data;
     else if (isTag(node)) {
       if (node.name === 'br') current += ' ';
-      else if (EMBED_TAGS.has(node.name)) continue; // fallback content, never shown: the embed is checked on its own
+      else if (EMBED_TAGS.has(node.name))
+        continue; // fallback content, never shown: the embed is checked on its own
       else {
         const written = codeDepth > 0 ? writtenAsText(node, source) : undefined;
         if (written !== undefined) {

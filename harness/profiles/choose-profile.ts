@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load } from 'cheerio';
-import { envValue } from '../run/archive-config.ts';
+import { settings, whereSet } from '../config/settings.ts';
 import { locatedPageMap } from '../site/locate-pages.ts';
 import { loadProfile, ProfileError, type SiteProfile } from './profile.ts';
 
@@ -19,18 +19,20 @@ export function builtinProfile(name: string): SiteProfile {
 }
 
 /**
- * The profile for a rendered site: ARCHIVE_PROFILE (a built-in name or a path to a profile file), else
+ * The profile for a rendered site: the `site.profile` setting (a built-in name or a path to a profile file), else
  * the first built-in whose `detect` conditions all hold on the site's first index page (its
  * `<meta name="generator">` and a theme marker), else this project's renderer.
  */
 export function chooseProfile(siteDir: string, env: NodeJS.ProcessEnv = process.env): { profile: SiteProfile; why: string } {
-  const asked = envValue(env, 'ARCHIVE_PROFILE');
+  const asked = settings(env).profile;
   if (asked !== undefined) {
-    if ((BUILTIN_PROFILES as readonly string[]).includes(asked)) return { profile: builtinProfile(asked), why: `ARCHIVE_PROFILE=${asked}` };
+    // Named where it was set: ARCHIVE_PROFILE=…, or the config file's site.profile.
+    const why = whereSet('site.profile', env);
+    if ((BUILTIN_PROFILES as readonly string[]).includes(asked)) return { profile: builtinProfile(asked), why };
     if (!asked.endsWith('.json') && !existsSync(asked)) {
-      throw new ProfileError(`ARCHIVE_PROFILE=${asked} is neither a built-in profile (${BUILTIN_PROFILES.join(', ')}) nor a profile file`);
+      throw new ProfileError(`${why}: ${asked} is neither a built-in profile (${BUILTIN_PROFILES.join(', ')}) nor a profile file`);
     }
-    return { profile: loadProfile(asked), why: `ARCHIVE_PROFILE=${asked}` };
+    return { profile: loadProfile(asked), why };
   }
   const page = samplePage(siteDir);
   if (page !== undefined) {

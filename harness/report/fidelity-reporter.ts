@@ -5,7 +5,7 @@ import type { GoldenEnvironment } from '../visual/golden-store.ts';
 import { summaryMarkdown } from './step-summary.ts';
 import { ANNOTATIONS, type ArticleEntry, type Summary, type VisualEntry } from './summary.ts';
 import { summaryPage } from './summary-page.ts';
-import { goldenDir, reportDir } from '../run/archive-config.ts';
+import { goldenDir, reportDir } from '../config/archive-config.ts';
 import { VerdictCacheWriter } from '../cache/cache-writer.ts';
 
 /** Options in playwright.config.ts: `['./harness/report/fidelity-reporter.ts', { outputDir, htmlReport }]`. */
@@ -154,7 +154,10 @@ export default class FidelityReporter implements Reporter {
       textRecall,
       visual,
       reportLink: `${relative(this.outputDir, this.htmlReport)}/index.html#?testId=${test.id}`,
-      errors: result.errors.map((error) => (error.message ?? '').split('\n')[0] ?? '').filter((line) => line !== '').slice(0, 5),
+      errors: result.errors
+        .map((error) => (error.message ?? '').split('\n')[0] ?? '')
+        .filter((line) => line !== '')
+        .slice(0, 5),
     };
   }
 }

@@ -32,7 +32,14 @@ img.diff { border: 1px solid #e3e3e3; max-height: 160px; object-fit: cover; obje
 <span>goldens passed: <b>${counts.visual.passed}</b></span><span>changed: <b>${counts.visual.changed}</b></span>
 <span>new: <b>${counts.visual.new}</b></span><span>deleted: <b>${counts.visual.deleted}</b></span>
 ${counts.visual.missing > 0 ? `<span>missing: <b>${counts.visual.missing}</b></span>` : ''}${counts.visual.updated > 0 ? `<span>updated: <b>${counts.visual.updated}</b></span>` : ''}</p>
-${summary.environmentWarnings.length > 0 ? `<div class="warning" id="environment-warning"><b>Goldens were made with a different setup than this run</b>; pixels may differ for that reason alone:<ul>${summary.environmentWarnings.slice(0, 10).map((w) => `<li>${escape(w)}</li>`).join('')}</ul></div>` : ''}
+${
+  summary.environmentWarnings.length > 0
+    ? `<div class="warning" id="environment-warning"><b>Goldens were made with a different setup than this run</b>; pixels may differ for that reason alone:<ul>${summary.environmentWarnings
+        .slice(0, 10)
+        .map((w) => `<li>${escape(w)}</li>`)
+        .join('')}</ul></div>`
+    : ''
+}
 ${summary.screenshotsSkipped.pages > 0 ? `<div class="warning" id="screenshots-skipped"><b>Screenshots of ${summary.screenshotsSkipped.pages} page(s) were not taken</b>: ${escape(summary.screenshotsSkipped.reason ?? '')}</div>` : ''}
 ${(summary.siteNotes ?? []).length > 0 ? `<div class="warning" id="site-notes"><b>Notes on the site as a whole</b> (not findings):<ul>${(summary.siteNotes ?? []).map((note) => `<li>${escape(note)}</li>`).join('')}</ul></div>` : ''}
 ${summary.deletedGoldens.length > 0 ? `<div class="warning" id="deleted-goldens"><b>Goldens without an article</b> (delete them): ${summary.deletedGoldens.map((g) => `<code>${escape(g)}</code>`).join(' ')}</div>` : ''}

@@ -73,14 +73,23 @@ function projectOf(test: TestCase): string {
   return test.parent.project()?.name ?? '';
 }
 
+// eslint-disable-next-line no-control-regex -- the terminal's colour codes, which Playwright leaves in messages
+const COLOUR_CODES = /\x1b\[[0-9;]*m/g;
+
 /** A failing article test in lines: each finding as `check: finding`; any other error by its first line. */
 function archiveLines(errors: TestError[], status: TestResult['status']): string[] {
   const lines: string[] = [];
   for (const error of errors) {
     const findings = findingsIn(error.message ?? '');
     if (findings.length > 0) lines.push(...findings.map((finding) => `${finding.check}: ${finding.message}`));
-    // eslint-disable-next-line no-control-regex -- colour codes in messages
-    else lines.push((error.message ?? String(error.value ?? 'failed')).replace(/\x1b\[[0-9;]*m/g, '').split('\n').find((line) => line.trim() !== '')?.replace(/^Error: /, '') ?? 'failed');
+    else
+      lines.push(
+        (error.message ?? String(error.value ?? 'failed'))
+          .replace(COLOUR_CODES, '')
+          .split('\n')
+          .find((line) => line.trim() !== '')
+          ?.replace(/^Error: /, '') ?? 'failed',
+      );
   }
   if (status === 'timedOut' && lines.length === 0) lines.push('the test ran out of time');
   return lines;

@@ -17,7 +17,7 @@ export async function indexPages(observer: RecyclingObserver, origin: string, in
   use = { ...use, settleOn: index.root ?? ['body'] };
   const pages: ObservedPage[] = [];
   const seen = new Set<string>();
-  for (let url: string | undefined = first; url !== undefined && !seen.has(url) && pages.length < MAX_INDEX_PAGES; ) {
+  for (let url: string | undefined = first; url !== undefined && !seen.has(url) && pages.length < MAX_INDEX_PAGES;) {
     seen.add(url);
     onPage();
     const page = await observer.observe(url, url === first ? use : { settleOn: use.settleOn });

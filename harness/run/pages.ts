@@ -8,12 +8,16 @@ import { filesUnder } from '../cache/verdict-key.ts';
  */
 export function listSitePages(dir: string, notArticles: readonly string[] = ['assets']): string[] {
   const skip = new Set(notArticles);
-  return filesUnder(dir)
-    .map((file) => relative(dir, file).split(sep).join('/'))
-    .filter((page) => page.endsWith('.html') && page !== 'index.html')
-    .filter((page) => {
-      const first = page.split('/')[0] ?? '';
-      return !skip.has(first) && !skip.has(first.replace(/\.html$/, ''));
-    })
-    .sort();
+  return (
+    filesUnder(dir)
+      .map((file) => relative(dir, file).split(sep).join('/'))
+      .filter((page) => page.endsWith('.html') && page !== 'index.html')
+      // A hidden folder is no page of the site (a render's staging folder, a tool's cache).
+      .filter((page) => !page.split('/').some((part) => part.startsWith('.')))
+      .filter((page) => {
+        const first = page.split('/')[0] ?? '';
+        return !skip.has(first) && !skip.has(first.replace(/\.html$/, ''));
+      })
+      .sort()
+  );
 }

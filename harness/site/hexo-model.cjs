@@ -59,16 +59,22 @@ async function main() {
   await hexo.source.process();
   const now = Date.now();
   const { future, render_drafts: renderDrafts } = hexo.config;
-  const posts = hexo.model('Post').toArray().map((post) => {
-    const draft = String(post.source).startsWith('_drafts/');
-    let unpublished;
-    if (draft && !renderDrafts) unpublished = 'it is a draft (source/_drafts), which Hexo does not publish';
-    else if (post.published === false) unpublished = 'its front matter says published: false';
-    else if (!future && post.date && post.date.valueOf() > now) unpublished = 'its date is in the future and _config.yml says future: false';
-    const missing = missingTokens(hexo.config.permalink, post);
-    return { source: post.full_source, page: hexo.route.format(post.path), title: post.title, ...(unpublished === undefined ? {} : { unpublished }), ...(missing.length === 0 ? {} : { missing }) };
-  });
-  const pages = hexo.model('Page').toArray().map((page) => hexo.route.format(page.path));
+  const posts = hexo
+    .model('Post')
+    .toArray()
+    .map((post) => {
+      const draft = String(post.source).startsWith('_drafts/');
+      let unpublished;
+      if (draft && !renderDrafts) unpublished = 'it is a draft (source/_drafts), which Hexo does not publish';
+      else if (post.published === false) unpublished = 'its front matter says published: false';
+      else if (!future && post.date && post.date.valueOf() > now) unpublished = 'its date is in the future and _config.yml says future: false';
+      const missing = missingTokens(hexo.config.permalink, post);
+      return { source: post.full_source, page: hexo.route.format(post.path), title: post.title, ...(unpublished === undefined ? {} : { unpublished }), ...(missing.length === 0 ? {} : { missing }) };
+    });
+  const pages = hexo
+    .model('Page')
+    .toArray()
+    .map((page) => hexo.route.format(page.path));
   const config = hexo.config;
   writeFileSync(
     outFile,

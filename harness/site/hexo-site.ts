@@ -78,7 +78,10 @@ export async function readHexoModel(siteDir: string): Promise<HexoModel> {
     return { ...parsed.data, dir: siteDir };
   } catch (error) {
     if (error instanceof HexoSiteError) throw error;
-    const stderr = String((error as { stderr?: string }).stderr ?? error).trim().split('\n')[0] ?? '';
+    const stderr =
+      String((error as { stderr?: string }).stderr ?? error)
+        .trim()
+        .split('\n')[0] ?? '';
     throw new HexoSiteError(`Hexo could not read the site ${siteDir}: ${stderr}`);
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -105,7 +108,10 @@ export function pagesFromHexo(model: HexoModel, sources: readonly SourceFile[]):
   for (const source of sources) {
     const post = posts.get(real(source.path));
     if (post === undefined) places[source.slug] = { none: `Hexo's model of ${model.dir} has no post from ${source.path} (is ARCHIVE_SRC the site's source/_posts?)` };
-    else if (post.missing !== undefined) places[source.slug] = { none: `its permalink ${model.permalink} needs ${post.missing.map((token) => `${token}:`).join(', ')} in its front matter, which it does not have yet (hexo-abbrlink writes abbrlink: when it builds a post): run hexo generate, then the suite` };
+    else if (post.missing !== undefined)
+      places[source.slug] = {
+        none: `its permalink ${model.permalink} needs ${post.missing.map((token) => `${token}:`).join(', ')} in its front matter, which it does not have yet (hexo-abbrlink writes abbrlink: when it builds a post): run hexo generate, then the suite`,
+      };
     else places[source.slug] = { page: post.page, ...(post.unpublished === undefined ? {} : { unpublished: post.unpublished }) };
   }
   return { how, places, shared: sharedPages(places, sources, (page, files) => sharedPageAdvice(model, page, files)), otherPages: model.pages, generatorDir: model.dir };

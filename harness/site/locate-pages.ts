@@ -1,14 +1,15 @@
-import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { archiveConfig, envValue, renderedDir } from '../run/archive-config.ts';
+import { archiveConfig, envValue, renderedDir } from '../config/archive-config.ts';
+import { settings } from '../config/settings.ts';
 import { listSources } from '../run/sources.ts';
 import { findHexoSite, pagesFromHexo, readHexoModel, type HexoModel } from './hexo-site.ts';
 import { pagesFromManifest } from './page-manifest.ts';
 import { pagesByFileName, type PageMap } from './page-map.ts';
 
 /** Where global setup leaves the page map for every process of the run (not a verdict setting: the map's pages are hashed). */
-export const PAGE_MAP_ENV = 'ARCHIVE_PAGE_MAP';
+const PAGE_MAP_ENV = 'ARCHIVE_PAGE_MAP';
 
 /** The pages of a run and, for a Hexo site, what Hexo said of it. */
 export interface LocatedPages {
@@ -25,9 +26,8 @@ export interface LocatedPages {
 export async function locatePages(siteDir: string, env: NodeJS.ProcessEnv = process.env): Promise<LocatedPages> {
   const config = archiveConfig(env);
   const sources = listSources(config.srcDir);
-  const manifest = envValue(env, 'ARCHIVE_PAGES');
+  const { manifest, generator: named } = settings(env);
   if (manifest !== undefined) return { map: pagesFromManifest(manifest, sources) };
-  const named = envValue(env, 'ARCHIVE_SITE');
   if (config.outDir !== undefined && named !== 'none') {
     const hexoDir = findHexoSite(config.srcDir, config.outDir, named);
     if (hexoDir !== undefined) {
@@ -69,13 +69,4 @@ export function pageMap(env: NodeJS.ProcessEnv = process.env): PageMap {
  */
 export function packageRoots(siteDir: string, map: PageMap = pageMap()): string[] {
   return [...new Set([...(map.generatorDir === undefined ? [] : [map.generatorDir]), dirname(siteDir), process.cwd()])];
-}
-
-/** True when two paths name one folder. */
-export function sameFolder(a: string, b: string): boolean {
-  try {
-    return realpathSync(a) === realpathSync(b);
-  } catch {
-    return false;
-  }
 }

@@ -5,7 +5,13 @@ import type { SourceFile } from '../run/sources.ts';
 import { sharedPages, type PageMap, type PagePlace } from './page-map.ts';
 
 /** A manifest: source file name → its page's file in the site folder (`p/243.html`, `2021/04/x/index.html`). */
-const Manifest = z.record(z.string().min(1), z.string().min(1).refine((page) => !page.startsWith('/') && !page.split('/').includes('..'), 'a page file inside the site folder, without a leading / or ..'));
+const Manifest = z.record(
+  z.string().min(1),
+  z
+    .string()
+    .min(1)
+    .refine((page) => !page.startsWith('/') && !page.split('/').includes('..'), 'a page file inside the site folder, without a leading / or ..'),
+);
 
 /** Raised for a manifest that cannot be read; the message names the file and the entry. */
 export class ManifestError extends Error {}

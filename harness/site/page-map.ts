@@ -80,7 +80,7 @@ export function pageFile(map: PageMap, siteDir: string, slug: string): string {
 }
 
 /** The URL of a page file served at `origin`: `x/index.html` as `x/`, the way sites link their pages. */
-export function pageUrlOf(origin: string, page: string): string {
+function pageUrlOf(origin: string, page: string): string {
   const path = page.split('/').map(encodeURIComponent).join('/');
   return `${origin}/${path.replace(/(^|\/)index\.html$/, '$1')}`;
 }

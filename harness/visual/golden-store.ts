@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { settings } from '../config/settings.ts';
 import { writeFileAtomic } from '../run/write-atomic.ts';
 import { optimisePng } from './optimise-png.ts';
 import { readTextChunks, withTextChunks } from './png-chunks.ts';
@@ -100,7 +101,7 @@ export class GoldenStore {
    * overrode a failing page (`approve --force`).
    */
   async writePng(name: string, screenshot: Buffer, environment: GoldenEnvironment, screenshotHash = sha256(screenshot), approvedDespite?: string): Promise<void> {
-    const optimised = process.env.ARCHIVE_GOLDEN_OPTIMISE === 'off' ? screenshot : await optimisePng(screenshot);
+    const optimised = settings().optimiseGoldens ? await optimisePng(screenshot) : screenshot;
     this.write(name, withTextChunks(optimised, { [SOURCE_HASH]: screenshotHash, [ENVIRONMENT]: JSON.stringify(environment), ...(approvedDespite === undefined ? {} : { [APPROVED_DESPITE]: approvedDespite }) }));
   }
 
@@ -116,7 +117,9 @@ export class GoldenStore {
   /** Every golden file name in the folder. */
   list(): string[] {
     try {
-      return readdirSync(this.dir).filter((name) => /\.(png|html)$/.test(name)).sort();
+      return readdirSync(this.dir)
+        .filter((name) => /\.(png|html)$/.test(name))
+        .sort();
     } catch {
       return [];
     }

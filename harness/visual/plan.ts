@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
-import { archiveConfig, archiveSettings, envValue } from '../run/archive-config.ts';
+import { archiveSettings } from '../config/archive-config.ts';
+import { settings } from '../config/settings.ts';
 import { sha256 } from './golden-store.ts';
 
 /**
@@ -16,7 +17,10 @@ export function visualSelection(pages: readonly string[], env: NodeJS.ProcessEnv
   if (setting === 'off') return new Set();
   const sample = /^sample:(\d+)$/.exec(setting);
   if (sample?.[1] !== undefined) {
-    const ranked = pages.map((page) => [sha256(Buffer.from(page)), page] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, page]) => page);
+    const ranked = pages
+      .map((page) => [sha256(Buffer.from(page)), page] as const)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, page]) => page);
     return new Set(ranked.slice(0, Number(sample[1])));
   }
   const glob = /^glob:(.+)$/.exec(setting);
@@ -27,7 +31,8 @@ export function visualSelection(pages: readonly string[], env: NodeJS.ProcessEnv
   throw new Error(`ARCHIVE_VISUAL=${setting} must be on, off, sample:N or glob:PATTERN[,PATTERN…]`);
 }
 
-/** ARCHIVE_VISUAL, else the archive's own `visual` setting (archive-fidelity.json in ARCHIVE_SRC), else `on`. */
+/** The setting `visual` (ARCHIVE_VISUAL), else the archive's own (archive-fidelity.json beside its sources), else `on`. */
 export function visualSetting(env: NodeJS.ProcessEnv = process.env): string {
-  return (envValue(env, 'ARCHIVE_VISUAL') ?? archiveSettings(archiveConfig(env).srcDir).visual ?? 'on').trim();
+  const { visual, sources } = settings(env);
+  return (visual ?? archiveSettings(sources).visual ?? 'on').trim();
 }

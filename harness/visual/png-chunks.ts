@@ -21,7 +21,7 @@ export function pngFile(chunks: Buffer[]): Buffer {
 export function readTextChunks(png: Buffer): Map<string, string> {
   const entries = new Map<string, string>();
   if (png.length < 8 || !png.subarray(0, 8).equals(SIGNATURE)) return entries;
-  for (let offset = 8; offset + 8 <= png.length; ) {
+  for (let offset = 8; offset + 8 <= png.length;) {
     const length = png.readUInt32BE(offset);
     const type = png.toString('latin1', offset + 4, offset + 8);
     if (type === 'tEXt') {

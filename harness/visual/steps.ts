@@ -4,7 +4,7 @@ import { expect } from '../report/findings-expect.ts';
 import { recordEnvironment, recordVisual } from '../report/record.ts';
 import { ANNOTATIONS } from '../report/summary.ts';
 import type { SiteProfile } from '../profiles/profile.ts';
-import { NO_GOLDENS } from '../run/archive-config.ts';
+import { NO_GOLDENS } from '../config/archive-config.ts';
 import type { GoldenEnvironment, GoldenStore } from './golden-store.ts';
 import { normalizeHtml } from './html-snapshot.ts';
 import { captureAt, screenshotName, VIEWPORTS } from './screenshot.ts';

@@ -1,3 +1,5 @@
+import { settings } from '../config/settings.ts';
+
 /** When two screenshots count as the same picture. */
 export interface VisualThresholds {
   /** pixelmatch's per-pixel colour distance (0–1, YIQ); smaller is stricter. */
@@ -17,19 +19,12 @@ export interface VisualThresholds {
  */
 export const DEFAULT_THRESHOLDS: VisualThresholds = { threshold: 0.1, maxDiffPixels: 0, maxDiffRatio: 0 };
 
-/** The thresholds in force: defaults, overridden by ARCHIVE_VISUAL_THRESHOLD, _MAX_DIFF_PIXELS, _MAX_DIFF_RATIO. */
+/** The thresholds in force: defaults, overridden by the setting `thresholds` (ARCHIVE_VISUAL_THRESHOLD, _MAX_DIFF_PIXELS, _MAX_DIFF_RATIO). */
 export function visualThresholds(env: NodeJS.ProcessEnv = process.env): VisualThresholds {
+  const { thresholds } = settings(env);
   return {
-    threshold: numberFrom(env, 'ARCHIVE_VISUAL_THRESHOLD', DEFAULT_THRESHOLDS.threshold, 0, 1),
-    maxDiffPixels: numberFrom(env, 'ARCHIVE_VISUAL_MAX_DIFF_PIXELS', DEFAULT_THRESHOLDS.maxDiffPixels, 0, Number.MAX_SAFE_INTEGER),
-    maxDiffRatio: numberFrom(env, 'ARCHIVE_VISUAL_MAX_DIFF_RATIO', DEFAULT_THRESHOLDS.maxDiffRatio, 0, 1),
+    threshold: thresholds.pixel ?? DEFAULT_THRESHOLDS.threshold,
+    maxDiffPixels: thresholds.maxDiffPixels ?? DEFAULT_THRESHOLDS.maxDiffPixels,
+    maxDiffRatio: thresholds.maxDiffRatio ?? DEFAULT_THRESHOLDS.maxDiffRatio,
   };
-}
-
-function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < min || value > max) throw new Error(`${name}=${raw} must be a number from ${min} to ${max}`);
-  return value;
 }

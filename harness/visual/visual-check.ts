@@ -5,7 +5,7 @@ import { snapshotName } from './screenshot.ts';
 import type { VisualThresholds } from './thresholds.ts';
 
 /** A file to attach to the test for the HTML report. */
-export interface Attachment {
+interface Attachment {
   name: string;
   contentType: string;
   body: Buffer | string;

@@ -49,7 +49,7 @@ export function benchTable(results: BenchResults): string {
   for (const row of results.fidelity) lines.push(`| ${n(row.articles)} | ${row.workers} | ${n(row.medianTestMs)} ms | ${ms(row.wallSecondsPerTest)} | ${n(row.peakMiB)} MiB |`);
   const broken = results.fidelity.filter((row) => row.breakdown !== undefined);
   if (broken.length > 0) {
-    lines.push('', 'Where an article\'s time goes (median of each phase, ms):', '', '| articles | workers | read the source | load | settle | collect in the page | checks |', '|---:|---:|---:|---:|---:|---:|---:|');
+    lines.push('', "Where an article's time goes (median of each phase, ms):", '', '| articles | workers | read the source | load | settle | collect in the page | checks |', '|---:|---:|---:|---:|---:|---:|---:|');
     for (const row of broken) {
       const b = row.breakdown as PhaseBreakdown;
       lines.push(`| ${n(row.articles)} | ${row.workers} | ${b.readSource} | ${b.load} | ${b.settle} | ${b.collect} | ${b.checks} |`);
@@ -58,7 +58,10 @@ export function benchTable(results: BenchResults): string {
   const single = results.fidelity.filter((row) => row.workers === 1);
   const [small, large] = [single[0], single.at(-1)];
   if (small && large && small !== large) {
-    lines.push('', `From ${n(small.articles)} to ${n(large.articles)} articles the wall time per article went ${ms(small.wallSecondsPerTest)} → ${ms(large.wallSecondsPerTest)} (×${ratio(large.wallSecondsPerTest, small.wallSecondsPerTest)}), the median ${small.medianTestMs} → ${large.medianTestMs} ms.`);
+    lines.push(
+      '',
+      `From ${n(small.articles)} to ${n(large.articles)} articles the wall time per article went ${ms(small.wallSecondsPerTest)} → ${ms(large.wallSecondsPerTest)} (×${ratio(large.wallSecondsPerTest, small.wallSecondsPerTest)}), the median ${small.medianTestMs} → ${large.medianTestMs} ms.`,
+    );
   }
   lines.push('');
 
@@ -74,13 +77,23 @@ export function benchTable(results: BenchResults): string {
     );
   }
 
-  lines.push(`**Visual** (1 worker, two full-page screenshots per article, goldens made beforehand; median per article over two interleaved rounds; ${when('visual')}):`, '', '| articles | (a) capture floor | (b) full suite | (c) `toHaveScreenshot` | (b)/(a) | (c)/(b) | peak memory (b) |', '|---:|---:|---:|---:|---:|---:|---:|');
+  lines.push(
+    `**Visual** (1 worker, two full-page screenshots per article, goldens made beforehand; median per article over two interleaved rounds; ${when('visual')}):`,
+    '',
+    '| articles | (a) capture floor | (b) full suite | (c) `toHaveScreenshot` | (b)/(a) | (c)/(b) | peak memory (b) |',
+    '|---:|---:|---:|---:|---:|---:|---:|',
+  );
   for (const row of results.visual) {
-    lines.push(`| ${n(row.articles)} | ${n(row.floor.medianTestMs)} ms | ${n(row.suite.medianTestMs)} ms | ${n(row.toHaveScreenshot.medianTestMs)} ms | ${row.suiteOverFloor.toFixed(2)} | ${row.toHaveScreenshotOverSuite.toFixed(2)} | ${n(row.suite.peakMiB)} MiB |`);
+    lines.push(
+      `| ${n(row.articles)} | ${n(row.floor.medianTestMs)} ms | ${n(row.suite.medianTestMs)} ms | ${n(row.toHaveScreenshot.medianTestMs)} ms | ${row.suiteOverFloor.toFixed(2)} | ${row.toHaveScreenshotOverSuite.toFixed(2)} | ${n(row.suite.peakMiB)} MiB |`,
+    );
   }
   const [first, last] = [results.visual[0], results.visual.at(-1)];
   if (first && last && first !== last) {
-    lines.push('', `From ${n(first.articles)} to ${n(last.articles)} articles the full suite's wall time per article went ${ms(first.suite.wallSecondsPerTest)} → ${ms(last.suite.wallSecondsPerTest)} (×${ratio(last.suite.wallSecondsPerTest, first.suite.wallSecondsPerTest)}).`);
+    lines.push(
+      '',
+      `From ${n(first.articles)} to ${n(last.articles)} articles the full suite's wall time per article went ${ms(first.suite.wallSecondsPerTest)} → ${ms(last.suite.wallSecondsPerTest)} (×${ratio(last.suite.wallSecondsPerTest, first.suite.wallSecondsPerTest)}).`,
+    );
   }
   return lines.join('\n');
 }
@@ -99,6 +112,6 @@ export function spliceIntoReadme(readmePath: string, table: string, name = 'benc
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  spliceIntoReadme('README.md', benchTable(JSON.parse(readFileSync('bench/results.json', 'utf8')) as BenchResults));
-  console.log('README.md benchmark table updated from bench/results.json');
+  spliceIntoReadme('docs/scale-and-ci.md', benchTable(JSON.parse(readFileSync('bench/results.json', 'utf8')) as BenchResults));
+  console.log('docs/scale-and-ci.md benchmark table updated from bench/results.json');
 }

@@ -19,16 +19,22 @@ test('another browser build runs every fidelity check, but takes no screenshot a
   copyFileSync(join('fixtures', `${FIXTURE}.md`), join(src, `${FIXTURE}.md`));
   // The same binary reached through CHROMIUM_PATH is, to the harness, a browser it did not pin.
   const wrapper = join(work, 'other-chromium');
-  const env = Object.entries(pinned.env).map(([name, value]) => `export ${name}='${value}'`).join('\n');
+  const env = Object.entries(pinned.env)
+    .map(([name, value]) => `export ${name}='${value}'`)
+    .join('\n');
   writeFileSync(wrapper, `#!/bin/sh\n${env}\nexec '${pinned.executablePath ?? ''}' "$@"\n`);
   chmodSync(wrapper, 0o755);
   const goldens = join(work, 'golden');
   const json = join(work, 'results.json');
 
-  const run = await runPlaywright(
-    ['tests/archive/articles.spec.ts', 'tests/archive/index-page.spec.ts', '--update-snapshots=all', '--reporter=json,./harness/report/fidelity-reporter.ts', `--output=${join(work, 'test-results')}`],
-    { CI: '', CHROMIUM_PATH: wrapper, ARCHIVE_SRC: src, ARCHIVE_GOLDEN: goldens, ARCHIVE_REPORT_DIR: join(work, 'reports'), PLAYWRIGHT_JSON_OUTPUT_NAME: json },
-  );
+  const run = await runPlaywright(['harness/suite/articles.spec.ts', 'harness/suite/index-page.spec.ts', '--update-snapshots=all', '--reporter=json,./harness/report/fidelity-reporter.ts', `--output=${join(work, 'test-results')}`], {
+    CI: '',
+    CHROMIUM_PATH: wrapper,
+    ARCHIVE_SRC: src,
+    ARCHIVE_GOLDEN: goldens,
+    ARCHIVE_REPORT_DIR: join(work, 'reports'),
+    PLAYWRIGHT_JSON_OUTPUT_NAME: json,
+  });
   expect(run.code, run.stdout + run.stderr).toBe(0);
   expect(run.stdout + run.stderr).toContain(`NOTE: screenshots of 2 page(s) were not taken: this run's browser is CHROMIUM_PATH (${wrapper}); goldens are made and compared only in the pinned build`);
   const results = testResults(readJsonReport(json));

@@ -23,7 +23,10 @@ async function archiveRun(extra: Record<string, string> = {}, cwd = '.', moreArg
 
 /** The articles a run checked (not skipped as unchanged). */
 function checked(tests: Map<string, TestVerdict>): string[] {
-  return [...tests].filter(([title, verdict]) => title.startsWith('fidelity: ') && title !== 'fidelity: index page' && verdict.status !== 'skipped').map(([title]) => title.slice('fidelity: '.length)).sort();
+  return [...tests]
+    .filter(([title, verdict]) => title.startsWith('fidelity: ') && title !== 'fidelity: index page' && verdict.status !== 'skipped')
+    .map(([title]) => title.slice('fidelity: '.length))
+    .sort();
 }
 
 async function renderSite(): Promise<void> {
@@ -128,7 +131,11 @@ test('on a broken archive, a run from the cache reports exactly the failures of 
   }
   const cached = await archiveRun();
   const full = await archiveRun({ ARCHIVE_CACHE: '' });
-  const failures = (tests: Map<string, TestVerdict>) => [...tests].filter(([, verdict]) => verdict.status === 'failed').map(([title, verdict]) => `${title}: ${verdict.findings.map((finding) => finding.message).join(' | ')}`).sort();
+  const failures = (tests: Map<string, TestVerdict>) =>
+    [...tests]
+      .filter(([, verdict]) => verdict.status === 'failed')
+      .map(([title, verdict]) => `${title}: ${verdict.findings.map((finding) => finding.message).join(' | ')}`)
+      .sort();
   expect(failures(cached.tests)).toHaveLength(2);
   expect(failures(cached.tests)).toEqual(failures(full.tests));
   expect(checked((await archiveRun()).tests), 'a failed article is never cached').toEqual([ARTICLES[0], ARTICLES[4]].sort());

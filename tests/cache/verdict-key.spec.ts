@@ -72,7 +72,15 @@ test('rewriting goldens (--update-snapshots=all|changed) looks nothing up: every
 test('shard parts are merged; a foreign part makes the whole cache unused, with the reason; writing leaves no temporary file', () => {
   const cache = mkdtempSync(join(tmpdir(), 'verdict-parts-'));
   const entry = (key: string, when: string) => ({ key: key.repeat(64), run: when, when });
-  writeVerdictPart(cache, 'verdicts-1-of-2.json', 'r1', new Map([['a', entry('a', '2026-12-01')], ['b', entry('b', '2026-12-01')]]));
+  writeVerdictPart(
+    cache,
+    'verdicts-1-of-2.json',
+    'r1',
+    new Map([
+      ['a', entry('a', '2026-12-01')],
+      ['b', entry('b', '2026-12-01')],
+    ]),
+  );
   writeVerdictPart(cache, 'verdicts-2-of-2.json', 'r2', new Map([['b', entry('c', '2026-12-02')]]));
   const merged = readVerdictCache(cache);
   expect(merged.problem).toBeUndefined();

@@ -17,13 +17,16 @@ test.describe('boilerplate check (pure)', () => {
   });
 
   test('probe text is found in visible text, hidden text, attributes and comments', () => {
-    expect(run({ texts: [{ text: '海量资讯、精准解读，', visible: true }, { text: '尽在新浪财经APP', visible: true }] })).toEqual([
-      'qr-promo: "海量资讯、精准解读，尽在新浪财经APP" found in visible text',
-    ]);
+    expect(
+      run({
+        texts: [
+          { text: '海量资讯、精准解读，', visible: true },
+          { text: '尽在新浪财经APP', visible: true },
+        ],
+      }),
+    ).toEqual(['qr-promo: "海量资讯、精准解读，尽在新浪财经APP" found in visible text']);
     expect(run({ texts: [{ text: '海量资讯、精准解读，尽在新浪财经APP', visible: false }] })[0]).toMatch(/found in hidden text/);
-    expect(run({ html: '<html><body><img alt="海量资讯、精准解读，尽在新浪财经APP"></body></html>' })).toEqual([
-      'qr-promo: "海量资讯、精准解读，尽在新浪财经APP" found in attribute alt of <img>',
-    ]);
+    expect(run({ html: '<html><body><img alt="海量资讯、精准解读，尽在新浪财经APP"></body></html>' })).toEqual(['qr-promo: "海量资讯、精准解读，尽在新浪财经APP" found in attribute alt of <img>']);
     expect(run({ comments: [' 编辑姓名及工作代码 '] })).toEqual(['comment: source comment <!--编辑姓名及工作代码--> found in an HTML comment']);
   });
 

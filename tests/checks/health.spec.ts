@@ -21,7 +21,12 @@ test.describe('page health check (pure)', () => {
     expect(
       run({
         status: 404,
-        console: [{ type: 'error', text: 'boom' }, { type: 'pageerror', text: 'x is not defined' }, { type: 'warning', text: 'meh' }, { type: 'navigation', text: 'the page navigated away by itself, to http://127.0.0.1:9/b.html' }],
+        console: [
+          { type: 'error', text: 'boom' },
+          { type: 'pageerror', text: 'x is not defined' },
+          { type: 'warning', text: 'meh' },
+          { type: 'navigation', text: 'the page navigated away by itself, to http://127.0.0.1:9/b.html' },
+        ],
         network: { images: [], blocked: [{ url: 'https://cdn.example/x.js', resourceType: 'script' }], failed: [{ url: 'http://127.0.0.1:9/a.css', reason: 'HTTP 404' }], served: [], cancelled: [] },
       }),
     ).toEqual([
@@ -35,7 +40,10 @@ test.describe('page health check (pure)', () => {
   });
 
   test('a file asked for twice fails once; a request the page itself cancelled is no failure', () => {
-    const failed = [{ url: 'http://127.0.0.1:9/a.webp', reason: 'HTTP 404' }, { url: 'http://127.0.0.1:9/a.webp', reason: 'HTTP 404' }];
+    const failed = [
+      { url: 'http://127.0.0.1:9/a.webp', reason: 'HTTP 404' },
+      { url: 'http://127.0.0.1:9/a.webp', reason: 'HTTP 404' },
+    ];
     expect(run({ network: { images: [], blocked: [], failed, served: [], cancelled: ['https://n.sinaimg.cn/x.jpg'] } })).toEqual(['request failed (HTTP 404): http://127.0.0.1:9/a.webp']);
   });
 
@@ -46,7 +54,9 @@ test.describe('page health check (pure)', () => {
     const site = checkHealth(page, { scripts: 'site', outsideChrome: 'note' }, 'site');
     expect(messages(site)).toEqual([]);
     expect(site.notes).toEqual(["the site's chrome needs another host, which cannot be answered offline: https://unpkg.com/volantis-static@1/libs/flying-pages/flying-pages.min.js (flying-pages is not installed)"]);
-    expect(messages(checkHealth(page, { scripts: 'site', outsideChrome: 'finding' }, 'site'))).toEqual(['the site is not self-contained: request to an outside host (script), blocked: https://unpkg.com/volantis-static@1/libs/flying-pages/flying-pages.min.js (flying-pages is not installed)']);
+    expect(messages(checkHealth(page, { scripts: 'site', outsideChrome: 'finding' }, 'site'))).toEqual([
+      'the site is not self-contained: request to an outside host (script), blocked: https://unpkg.com/volantis-static@1/libs/flying-pages/flying-pages.min.js (flying-pages is not installed)',
+    ]);
     expect(messages(checkHealth(page, { scripts: 'site', outsideChrome: 'note' }))).toEqual([]);
   });
 });

@@ -32,7 +32,17 @@ test.describe('images check (pure)', () => {
   });
 
   test('on the wire: a Referer header is a finding, once per URL; an image never requested is one too', () => {
-    const network: NetworkLog = { images: [{ url: A, referer: 'http://127.0.0.1:9/a.html' }, { url: A, referer: 'http://127.0.0.1:9/a.html' }, { url: B, referer: undefined }], blocked: [], failed: [], served: [], cancelled: [] };
+    const network: NetworkLog = {
+      images: [
+        { url: A, referer: 'http://127.0.0.1:9/a.html' },
+        { url: A, referer: 'http://127.0.0.1:9/a.html' },
+        { url: B, referer: undefined },
+      ],
+      blocked: [],
+      failed: [],
+      served: [],
+      cancelled: [],
+    };
     expect(run([image(A), image(B)], network)).toEqual([`the request for ${A} carried "Referer: http://127.0.0.1:9/a.html"; the image host refuses it`]);
     expect(run([image(A), image(B)], requested(A))).toEqual([`${B} was never requested while the page loaded, so its Referer could not be checked`]);
   });
@@ -56,7 +66,7 @@ test.describe('images check (pure)', () => {
     ]);
   });
 
-  test("a lazy image is judged by the picture it stands for; one a reader could see still on its placeholder is a finding, a hidden one is not", () => {
+  test('a lazy image is judged by the picture it stands for; one a reader could see still on its placeholder is a finding, a hidden one is not', () => {
     const gif = 'data:image/gif;base64,R0lGODlhAQABAIAAAP';
     const pending = (src: string, visible: boolean): ImageFacts => image(gif, { pending: { attributes: { 'data-srcset': src }, visible } });
     expect(run([image(A), pending(B, false)], requested(A))).toEqual([]);

@@ -24,10 +24,7 @@ test.describe('index check (pure)', () => {
   });
 
   test('missing, duplicated and unknown links, and wrong order', () => {
-    expect(check(articles, page('new.html', 'new.html', 'ghost.html', 'old.html'))).toEqual([
-      'no entry for also new',
-      'an entry for a page with no source article: ghost.html',
-    ]);
+    expect(check(articles, page('new.html', 'new.html', 'ghost.html', 'old.html'))).toEqual(['no entry for also new', 'an entry for a page with no source article: ghost.html']);
     expect(check(articles, page('old.html', 'new.html', 'also%20new.html'))[0]).toMatch(/^not newest first: new .* is listed after old/);
   });
 
@@ -40,12 +37,8 @@ test.describe('index check (pure)', () => {
 
   test('articles of unknown date come after every dated one, by title', () => {
     expect(check(undated, page('new.html', 'also%20new.html', 'old.html', 'a-undated.html', 'b-undated.html'))).toEqual([]);
-    expect(check(undated, page('new.html', 'also%20new.html', 'a-undated.html', 'old.html', 'b-undated.html'))).toEqual([
-      'old (2021-01-01T00:00:00.000Z) is listed after a-undated, whose date is unknown: articles of unknown date come last',
-    ]);
-    expect(check(undated, page('new.html', 'also%20new.html', 'old.html', 'b-undated.html', 'a-undated.html'))).toEqual([
-      'articles of unknown date are not in title order: "A" (a-undated) is listed after "B" (b-undated)',
-    ]);
+    expect(check(undated, page('new.html', 'also%20new.html', 'a-undated.html', 'old.html', 'b-undated.html'))).toEqual(['old (2021-01-01T00:00:00.000Z) is listed after a-undated, whose date is unknown: articles of unknown date come last']);
+    expect(check(undated, page('new.html', 'also%20new.html', 'old.html', 'b-undated.html', 'a-undated.html'))).toEqual(['articles of unknown date are not in title order: "A" (a-undated) is listed after "B" (b-undated)']);
   });
 
   test('where the generator puts posts of unknown date (its own date for them), their place is not judged', () => {
@@ -55,13 +48,20 @@ test.describe('index check (pure)', () => {
   });
 
   test('links are matched to sources by page file, whatever the permalink', () => {
-    const map = new Map([['p/243.html', ['new']], ['p/8e89.html', ['also new']], ['2021/01/old/index.html', ['old']]]);
+    const map = new Map([
+      ['p/243.html', ['new']],
+      ['p/8e89.html', ['also new']],
+      ['2021/01/old/index.html', ['old']],
+    ]);
     expect(messages(checkIndex(articles, page('/p/243.html', '/p/8e89.html', '/2021/01/old/'), RULES, map))).toEqual([]);
     expect(messages(checkIndex(articles, page('/p/243.html', '/2021/01/old/', '/p/ffff.html'), RULES, map))).toEqual(['no entry for also new', 'an entry for a page with no source article: p/ffff.html']);
   });
 
   test('a page two sources share is left to their own finding: no entry count, no order', () => {
-    const map = new Map([['p/243.html', ['new', 'also new']], ['old.html', ['old']]]);
+    const map = new Map([
+      ['p/243.html', ['new', 'also new']],
+      ['old.html', ['old']],
+    ]);
     expect(messages(checkIndex(articles, page('/p/243.html', 'old.html'), RULES, map))).toEqual([]);
   });
 

@@ -20,13 +20,14 @@ test.describe('metadata check (pure)', () => {
 
   test('zone-less page dates are read in the archive zone', () => {
     expect(run(head().replace('2022-03-10T11:07:26.000Z', '2022-03-10T19:07:26'))).toEqual([]);
-    expect(run(head().replace('2022-03-10T11:07:26.000Z', '2022-03-10T11:07:26'))).toEqual([
-      'date in time[datetime]: expected 2022-03-10T11:07:26.000Z, found 2022-03-10T11:07:26',
-    ]);
+    expect(run(head().replace('2022-03-10T11:07:26.000Z', '2022-03-10T11:07:26'))).toEqual(['date in time[datetime]: expected 2022-03-10T11:07:26.000Z, found 2022-03-10T11:07:26']);
   });
 
   test('an unknown date: a page that publishes no date passes, one that makes a date up fails in each place', () => {
-    const noDate = head().replace(/<meta property="article:published_time"[^>]*>/, '').replace(/<time[^>]*>[^<]*<\/time>/, '').replace(/"datePublished":"[^"]*",/, '');
+    const noDate = head()
+      .replace(/<meta property="article:published_time"[^>]*>/, '')
+      .replace(/<time[^>]*>[^<]*<\/time>/, '')
+      .replace(/"datePublished":"[^"]*",/, '');
     expect(run(noDate, expectedOf({ published: undefined }))).toEqual([]);
     expect(run(head(), expectedOf({ published: undefined }))).toEqual([
       'date in time[datetime]: expected (absent: the source has no readable date), found 2022-03-10T11:07:26.000Z',
@@ -68,17 +69,22 @@ test.describe('metadata check (pure)', () => {
     const hexo = { ...OURS, blankTitle: 'empty' as const };
     const page = head().replace('<title>标题</title>', '<title>小冰 RSSHub</title>').replace('content="标题"', 'content="小冰 RSSHub"');
     expect(messages(checkMetadata(blank, observedOf({ html: head('', { headline: '' }).replace('<title>标题</title>', '<title>小冰 RSSHub</title>'), titles: [] }), 'UTC', hexo))).toEqual([]);
-    expect(messages(checkMetadata(blank, observedOf({ html: page, titles: ['a'] }), 'UTC', hexo))).toEqual(['title in visible title: expected (none: the title is blank), found a', 'title in JSON-LD headline: expected (none: the title is blank), found 标题']);
+    expect(messages(checkMetadata(blank, observedOf({ html: page, titles: ['a'] }), 'UTC', hexo))).toEqual([
+      'title in visible title: expected (none: the title is blank), found a',
+      'title in JSON-LD headline: expected (none: the title is blank), found 标题',
+    ]);
     // Our renderer's rule: the file name stands in for it.
     expect(messages(checkMetadata(blank, observedOf({ html: page, titles: ['a'] }), 'UTC', OURS))[0]).toMatch(/^title in <title>: expected a, found 小冰 RSSHub/);
   });
 
-  test('og:image `own`: the article\'s own images in any order, never another', () => {
+  test("og:image `own`: the article's own images in any order, never another", () => {
     const own = { ...OURS, ogImage: 'own' as const, jsonLd: 'none' as const };
     const page = (images: string[]) => head().replace(/<meta property="og:image"[^>]*>/, images.map((url) => `<meta property="og:image" content="${url}">`).join(''));
     const expected = expectedOf({ images: ['https://n.sinaimg.cn/a/b.jpg'] });
     expect(messages(checkMetadata(expected, observedOf({ html: page(['https://n.sinaimg.cn/a/b.jpg', 'https://n.sinaimg.cn/a/w10h10/lead.jpg']) }), 'UTC', own))).toEqual([]);
-    expect(messages(checkMetadata(expected, observedOf({ html: page(['https://unpkg.com/theme/icon.png']) }), 'UTC', own))).toEqual(["headimg in og:image: expected only the article's own images, found not the article's: https://unpkg.com/theme/icon.png"]);
+    expect(messages(checkMetadata(expected, observedOf({ html: page(['https://unpkg.com/theme/icon.png']) }), 'UTC', own))).toEqual([
+      "headimg in og:image: expected only the article's own images, found not the article's: https://unpkg.com/theme/icon.png",
+    ]);
   });
 
   test('JSON-LD: a BlogPosting is an article; `first` names the top category as the section', () => {

@@ -10,8 +10,7 @@ const source = (name: string, text: string | Buffer): string => {
   writeFileSync(join(dir, name), text);
   return join(dir, name);
 };
-const post = (body: string, fields = "title: '标题'\ndate: 2021-04-25 04:12:10\nheadimg: 'https://n.sinaimg.cn/finance/cece9e13/20200514/343233024.png'") =>
-  `\n---\n${fields}\n---\n\n<div>${body}</div>\n`;
+const post = (body: string, fields = "title: '标题'\ndate: 2021-04-25 04:12:10\nheadimg: 'https://n.sinaimg.cn/finance/cece9e13/20200514/343233024.png'") => `\n---\n${fields}\n---\n\n<div>${body}</div>\n`;
 const expectedOf = (body: string) => expectedArticle('x', readSourcePost(source('x.md', post(body)), 'Asia/Shanghai'));
 
 test.describe('oracle: reading sources independently of the renderer', () => {

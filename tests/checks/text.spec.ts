@@ -21,10 +21,7 @@ test.describe('text check (pure)', () => {
   });
 
   test('punctuation must match exactly: a full-width comma is not an ASCII one', () => {
-    expect(messages(run(['甲段,写了一些。', '乙段。', '丙段文字。']))).toEqual([
-      'missing block #1 of 3: "甲段，写了一些。"',
-      'extra block not in the source: "甲段,写了一些。"',
-    ]);
+    expect(messages(run(['甲段,写了一些。', '乙段。', '丙段文字。']))).toEqual(['missing block #1 of 3: "甲段，写了一些。"', 'extra block not in the source: "甲段,写了一些。"']);
   });
 
   test('moved, duplicated and extra blocks are named as such', () => {

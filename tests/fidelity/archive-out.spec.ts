@@ -15,7 +15,7 @@ interface JsonReport {
 
 /** Runs the fidelity suite in a child Playwright process against a folder, the way a user would. */
 async function fidelitySuite(src: string, out: string): Promise<JsonReport> {
-  const child = await run('npx', ['playwright', 'test', 'tests/archive/articles.spec.ts', 'tests/archive/index-page.spec.ts', '--reporter=json', `--output=${join(out, '..', 'results')}`], {
+  const child = await run('npx', ['playwright', 'test', 'harness/suite/articles.spec.ts', 'harness/suite/index-page.spec.ts', '--reporter=json', `--output=${join(out, '..', 'results')}`], {
     env: { ...process.env, ARCHIVE_SRC: src, ARCHIVE_OUT: out, ARCHIVE_VISUAL: 'off' }, // fidelity only: the repo's goldens are of other pages
     maxBuffer: 32 * 1024 * 1024,
   }).catch((error: { stdout: string }) => error);

@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { load, type CheerioAPI } from 'cheerio';
 import { archiveZone } from '../../harness/oracle/dates.ts';
@@ -10,11 +10,11 @@ import { serveFolder } from '../../harness/run/static-server.ts';
 import { builtinProfile } from '../../harness/profiles/choose-profile.ts';
 import { PageObserver, type ObservedPage } from '../../harness/observe/observe-page.ts';
 import { test as base } from '../support/selftest.ts';
-import { writeAssets } from '../../renderer/assets.ts';
+import { assetFiles } from '../../renderer/page/assets.ts';
 import { renderArticle } from '../../renderer/render-article.ts';
 
 /** A bundled fixture rendered by our renderer, changed on purpose, observed like any archive page. */
-export interface BrokenPage {
+interface BrokenPage {
   expected: ExpectedArticle;
   observed: ObservedPage;
   /** The browser page, still showing it (for screenshots). */
@@ -37,7 +37,10 @@ export const test = base.extend<object, { breakPage: BreakPage }>({
   breakPage: [
     async ({ browser }, use) => {
       const dir = mkdtempSync(join(tmpdir(), 'archive-broken-'));
-      writeAssets(dir);
+      for (const [path, bytes] of assetFiles()) {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        writeFileSync(join(dir, path), bytes);
+      }
       const server = await serveFolder(dir);
       const { observer, context } = await PageObserver.open(browser, server.origin, builtinProfile('archive-renderer'));
       const zone = archiveZone({});

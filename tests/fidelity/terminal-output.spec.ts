@@ -22,7 +22,12 @@ test('a failing archive run is quiet: a line a test and a finding, no code frame
   // Each page loses its text: one finding each, and a wrong title.
   for (const slug of SLUGS) {
     const page = join(out, `${slug}.html`);
-    writeFileSync(page, readFileSync(page, 'utf8').replace(/<div class="article-body">[\s\S]*?<\/div>/, '<div class="article-body"></div>').replace(/<h1>[^<]*<\/h1>/, '<h1>别的标题</h1>'));
+    writeFileSync(
+      page,
+      readFileSync(page, 'utf8')
+        .replace(/<div class="article-body">[\s\S]*?<\/div>/, '<div class="article-body"></div>')
+        .replace(/<h1>[^<]*<\/h1>/, '<h1>别的标题</h1>'),
+    );
   }
   const run = await suite(work, { ARCHIVE_SRC: src, ARCHIVE_OUT: out });
   expect(run.code).toBe(1);
@@ -48,7 +53,7 @@ test('a wrong path names its setting; a folder with nothing generated in it is o
   mkdirSync(join(work, 'public'));
   const empty = await suite(work, { ARCHIVE_SRC: join(work, 'src'), ARCHIVE_OUT: join(work, 'public') });
   expect(empty.code).toBe(1);
-  expect(empty.stderr.trim()).toBe(`ARCHIVE_OUT=${join(work, 'public')}: no page in ${join(work, 'public')}, nothing was generated there (generate the site first, e.g. hexo generate, or point ARCHIVE_OUT at the folder it writes)`);
+  expect(empty.stderr.trim()).toBe(`ARCHIVE_OUT=${join(work, 'public')}: no page in ${join(work, 'public')}, nothing was generated there (generate the site first, e.g. hexo generate, or point it at the folder the generator writes)`);
 });
 
 function titleOf(src: string, slug: string): string {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from '../support/selftest.ts';
-import { largeArticle, nestedArticle, singleLineArticle } from '../../harness/hostile/odd-articles.ts';
+import { largeArticle, nestedArticle, singleLineArticle } from '../kits/hostile/odd-articles.ts';
 
 const run = promisify(execFile);
 const GOOD = ['000_9fc98f06a0b555e0.md', '020_other-zhihu-daily-2021-04-iso-date-blockquote.md'];
@@ -25,7 +25,7 @@ async function render(src: string, out: string): Promise<Outcome> {
 /** Runs fidelity specs in a child process on `src` (and `out`, if given); test title → status and error. */
 async function fidelity(src: string, out?: string): Promise<Map<string, { status: string; error: string }>> {
   const json = join(mkdtempSync(join(tmpdir(), 'fidelity-json-')), 'report.json');
-  await run('npx', ['playwright', 'test', 'tests/archive/articles.spec.ts', 'tests/archive/index-page.spec.ts', 'tests/archive/folder.spec.ts', '--reporter=json'], {
+  await run('npx', ['playwright', 'test', 'harness/suite/articles.spec.ts', 'harness/suite/index-page.spec.ts', 'harness/suite/folder.spec.ts', '--reporter=json'], {
     env: { ...process.env, ARCHIVE_SRC: src, ARCHIVE_VISUAL: 'off', PLAYWRIGHT_JSON_OUTPUT_NAME: json, ...(out === undefined ? {} : { ARCHIVE_OUT: out }) },
     maxBuffer: 64 * 1024 * 1024,
   }).catch(() => undefined); // failures are read from the report
@@ -54,7 +54,9 @@ function snapshot(dir: string): Record<string, string> {
       continue;
     }
     try {
-      files[entry.name] = createHash('sha256').update(readFileSync(join(dir, entry.name))).digest('hex');
+      files[entry.name] = createHash('sha256')
+        .update(readFileSync(join(dir, entry.name)))
+        .digest('hex');
     } catch (error) {
       files[entry.name] = (error as NodeJS.ErrnoException).code ?? 'unreadable';
     }
@@ -97,14 +99,21 @@ test.describe('broken and odd articles', () => {
 
     expect(result.code).toBe(1);
     const expected = [...cases, ...generated];
-    expect(result.stdout).toContain(`rendered ${GOOD.length}, failed ${expected.length}`);
+    expect(result.stdout).toContain(`rendered ${GOOD.length}, unchanged 0, removed 0, failed ${expected.length}`);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(expected.length);
     for (const { file, line, message } of expected) {
       const where = line === null ? `${join(src, file)}: ` : `${join(src, file)}:${line}: `;
-      expect(lines.filter((l) => l.startsWith(where) && l.includes(message)), `${file}: ${message}`).toHaveLength(1);
+      expect(
+        lines.filter((l) => l.startsWith(where) && l.includes(message)),
+        `${file}: ${message}`,
+      ).toHaveLength(1);
     }
-    expect(readdirSync(out).filter((name) => name.endsWith('.html')).sort()).toEqual(['index.html', ...GOOD.map((f) => f.replace(/\.md$/, '.html'))].sort());
+    expect(
+      readdirSync(out)
+        .filter((name) => name.endsWith('.html'))
+        .sort(),
+    ).toEqual(['index.html', ...GOOD.map((f) => f.replace(/\.md$/, '.html'))].sort());
     expect(readdirSync(out).some((name) => name.includes('.tmp'))).toBe(false);
     expect(snapshot(src)).toEqual(before);
   });
@@ -125,10 +134,17 @@ test.describe('broken and odd articles', () => {
     const result = await render(src, out);
     expect(result.code).toBe(0);
     const warned = cases.flatMap(({ file, warning }) => (warning === undefined ? [] : [{ file, ...warning }]));
-    const lines = result.stderr.trim().split('\n').filter((line) => line !== '');
+    const lines = result.stderr
+      .trim()
+      .split('\n')
+      .filter((line) => line !== '');
     expect(lines).toHaveLength(warned.length);
-    for (const { file, line, message } of warned) expect(lines.filter((l) => l.startsWith(`${join(src, file)}:${line}: ${message}`)), file).toHaveLength(1);
-    expect(result.stdout).toContain(`rendered ${cases.length + 4}, failed 0, warnings ${warned.length}`);
+    for (const { file, line, message } of warned)
+      expect(
+        lines.filter((l) => l.startsWith(`${join(src, file)}:${line}: ${message}`)),
+        file,
+      ).toHaveLength(1);
+    expect(result.stdout).toContain(`rendered ${cases.length + 4}, unchanged 0, removed 0, failed 0, warnings ${warned.length}`);
     const hrefs = [...readFileSync(join(out, 'index.html'), 'utf8').matchAll(/<a class="entry" href="([^"]+)"/g)].map((m) => m[1] ?? '');
     expect(hrefs).toHaveLength(cases.length + 4);
     for (const href of hrefs) {

@@ -3,10 +3,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { checkHostile } from '../../harness/hostile/check-hostile.ts';
-import { loadPayloads, type Payload } from '../../harness/hostile/corpus.ts';
-import { ExecutionTrap } from '../../harness/hostile/execution-trap.ts';
-import { articleWithPayload, PLACES } from '../../harness/hostile/hostile-articles.ts';
+import { checkHostile } from '../kits/hostile/check-hostile.ts';
+import { loadPayloads, type Payload } from '../kits/hostile/corpus.ts';
+import { ExecutionTrap } from '../kits/hostile/execution-trap.ts';
+import { articleWithPayload, PLACES } from '../kits/hostile/hostile-articles.ts';
 import { readSourcePost } from '../../harness/oracle/source.ts';
 import { PageObserver } from '../../harness/observe/observe-page.ts';
 import { serveFolder } from '../../harness/run/static-server.ts';
@@ -34,9 +34,7 @@ const test = base.extend<object, { hostile: HostileSite }>({
       const out = join(work, 'out');
       mkdirSync(src);
       for (const payload of payloads) writeFileSync(join(src, `${slugOf(payload)}.md`), articleWithPayload(payload));
-      const render = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'renderer/cli.ts', src, out], { maxBuffer: 64 * 1024 * 1024 }).catch(
-        (error: { stdout: string; stderr: string }) => error,
-      );
+      const render = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'renderer/cli.ts', src, out], { maxBuffer: 64 * 1024 * 1024 }).catch((error: { stdout: string; stderr: string }) => error);
       const server = await serveFolder(out);
       const pages = new Map<boolean, { observer: PageObserver; trap: ExecutionTrap }>();
       for (const csp of [true, false]) {
@@ -50,7 +48,11 @@ const test = base.extend<object, { hostile: HostileSite }>({
         src,
         renderOutput: render.stderr + render.stdout,
         async inspect(payload, csp) {
-          const { observer, trap } = pages.get(csp) ?? (() => { throw new Error('no page'); })();
+          const { observer, trap } =
+            pages.get(csp) ??
+            (() => {
+              throw new Error('no page');
+            })();
           const url = `${server.origin}/${encodeURIComponent(slugOf(payload))}.html`;
           trap.expect(url);
           const observed = await observer.observe(url);
@@ -69,11 +71,14 @@ const test = base.extend<object, { hostile: HostileSite }>({
 
 test('xss: every payload article renders; a payload date gives one warning line: the page says the date is unknown', ({ hostile }) => {
   const reported = hostile.renderOutput.split('\n').filter((line) => line.startsWith(hostile.src));
-  expect(reported.every((line) => !line.includes('\u2028')), 'one line per file').toBe(true);
+  expect(
+    reported.every((line) => !line.includes('\u2028')),
+    'one line per file',
+  ).toBe(true);
   const notDateWarnings = reported.filter((line) => !/\.md:\d+: warning: date (".*" is not a date this archive knows .*|is empty|".*" is not a valid date); the page says the date is unknown$/.test(line));
   expect(notDateWarnings, 'anything but a date warning').toEqual([]);
   expect(reported).toHaveLength(payloads.length);
-  expect(hostile.renderOutput).toContain(`rendered ${payloads.length}, failed 0, warnings ${payloads.length}`);
+  expect(hostile.renderOutput).toContain(`rendered ${payloads.length}, unchanged 0, removed 0, failed 0, warnings ${payloads.length}`);
 });
 
 for (const csp of [true, false]) {
@@ -112,7 +117,9 @@ test('xss: the checks see what runs (negative control: unsanitised pages, CSP of
     const url = `${server.origin}/${name}.html`;
     trap.expect(url);
     const observed = await observer.observe(url);
-    const findings = checkHostile(observed, await trap.evidence(), 'T').findings.map((f) => f.message).join('\n');
+    const findings = checkHostile(observed, await trap.evidence(), 'T')
+      .findings.map((f) => f.message)
+      .join('\n');
     expect(findings, name).toMatch(finding);
   }
   await context.close();

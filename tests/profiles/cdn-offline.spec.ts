@@ -39,10 +39,18 @@ test("a theme's CDN scripts, style sheets and fonts are answered from the npm pa
   const page = await observer.observe(`${server.origin}/post.html`);
   expect(page.console).toEqual([]); // the theme's script ran: served from theme-lib
   expect(page.network.served.map((request) => request.from).sort()).toEqual(['theme-icons@2.1.0/css/icons.css', 'theme-icons@2.1.0/fonts/icons.woff2', 'theme-lib@1.0.0/dist/lib.js']);
-  expect(page.network.blocked).toEqual([{ url: 'https://unpkg.com/volantis-static@0.0.1/libs/flying-pages/flying-pages.min.js', resourceType: 'script', why: "flying-pages is not installed; where npm has flying-pages, npm install --save-dev flying-pages in the site's folder serves it offline" }]);
+  expect(page.network.blocked).toEqual([
+    {
+      url: 'https://unpkg.com/volantis-static@0.0.1/libs/flying-pages/flying-pages.min.js',
+      resourceType: 'script',
+      why: "flying-pages is not installed; where npm has flying-pages, npm install --save-dev flying-pages in the site's folder serves it offline",
+    },
+  ]);
   const site_ = checkHealth(page, profile.policy, 'site');
   expect(site_.findings).toEqual([]);
-  expect(site_.notes).toEqual([expect.stringMatching(/^the site's chrome needs another host, which cannot be answered offline: https:\/\/unpkg\.com\/volantis-static@0\.0\.1\/libs\/flying-pages\/flying-pages\.min\.js \(flying-pages is not installed/)]);
+  expect(site_.notes).toEqual([
+    expect.stringMatching(/^the site's chrome needs another host, which cannot be answered offline: https:\/\/unpkg\.com\/volantis-static@0\.0\.1\/libs\/flying-pages\/flying-pages\.min\.js \(flying-pages is not installed/),
+  ]);
   await context.close();
 
   // Negative: with no package to answer from, the theme's script never runs, and the page says so.

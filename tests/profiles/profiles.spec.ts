@@ -42,7 +42,7 @@ test.describe('site profiles', () => {
     expect(chooseProfile(other, { ARCHIVE_PROFILE: 'hexo-next' }).profile.name).toBe('hexo-next');
     const mine = profileFile('my-theme.json', (profile) => (profile.name = 'my-theme'));
     expect(chooseProfile(other, { ARCHIVE_PROFILE: mine })).toMatchObject({ profile: { name: 'my-theme' }, why: `ARCHIVE_PROFILE=${mine}` });
-    expect(() => chooseProfile(other, { ARCHIVE_PROFILE: 'hexo-nope' })).toThrow(/ARCHIVE_PROFILE=hexo-nope is neither a built-in profile \(hexo-volantis, hexo-next, hexo-landscape, archive-renderer\) nor a profile file/);
+    expect(() => chooseProfile(other, { ARCHIVE_PROFILE: 'hexo-nope' })).toThrow(/ARCHIVE_PROFILE=hexo-nope: hexo-nope is neither a built-in profile \(hexo-volantis, hexo-next, hexo-landscape, archive-renderer\) nor a profile file/);
   });
 
   test('a profile that is not valid is refused naming the file and the field', () => {
@@ -72,7 +72,16 @@ test.describe('site profiles', () => {
 
   test("an outside request for the site's chrome is noted on the article and reported by the site; one from the article is the article's", () => {
     const html = '<html><head><link rel="stylesheet" href="https://cdn.example/theme.css"></head><body><div class="body"><p>文</p><link rel="stylesheet" href="https://cdn.example/article.css"></div></body></html>';
-    const network = { images: [], failed: [], blocked: [{ url: 'https://cdn.example/theme.css', resourceType: 'stylesheet' }, { url: 'https://cdn.example/article.css', resourceType: 'stylesheet' }], served: [], cancelled: [] };
+    const network = {
+      images: [],
+      failed: [],
+      blocked: [
+        { url: 'https://cdn.example/theme.css', resourceType: 'stylesheet' },
+        { url: 'https://cdn.example/article.css', resourceType: 'stylesheet' },
+      ],
+      served: [],
+      cancelled: [],
+    };
     const article = checkHealth(observedOf({ html, contentRoot: '.body', network }), { scripts: 'site' });
     expect(messages(article)).toEqual(['request to an outside host (stylesheet), blocked: https://cdn.example/article.css']);
     expect(article.notes).toEqual(["the site's chrome loads from another host (reported once, by the index page): https://cdn.example/theme.css"]);
@@ -89,7 +98,7 @@ test.describe('site profiles', () => {
   });
 });
 
-test('self-tests never see the calling shell\'s ARCHIVE_* or PLAYWRIGHT_* settings', async () => {
+test("self-tests never see the calling shell's ARCHIVE_* or PLAYWRIGHT_* settings", async () => {
   const caller = {
     ARCHIVE_TZ: 'Pacific/Kiritimati',
     ARCHIVE_VISUAL: 'off',

@@ -20,7 +20,7 @@ const SITE = {
 const profile: SiteProfile = { ...builtinProfile('hexo-next'), settleTimeoutMs: 2000 };
 profile.article = { ...profile.article, contentRoot: ['.post'] };
 
-test('a scripted reveal is waited for; a page that never settles is a finding within the profile\'s bound, never a hang', async ({ browser }) => {
+test("a scripted reveal is waited for; a page that never settles is a finding within the profile's bound, never a hang", async ({ browser }) => {
   const dir = mkdtempSync(join(tmpdir(), 'settle-'));
   for (const [name, html] of Object.entries(SITE)) writeFileSync(join(dir, name), html);
   const server = await serveFolder(dir);

@@ -63,7 +63,9 @@ test("a theme's parts are not the article: its lazy images are judged as shown o
   const unaware: SiteProfile = { ...profile, article: { ...profile.article, themeChrome: [], altCaptions: null } };
   const plain = await PageObserver.open(browser, server.origin, unaware);
   const misread = await plain.observer.observe(`${server.origin}/post.html`);
-  expect(checkText(expected, misread).findings.map((finding) => finding.message)).toEqual(expect.arrayContaining(['extra block not in the source: "thumb"', expect.stringMatching(/^preformatted block #1 of 1 differs at line 1: the source has "let a = 1;", the page "COPYlet a = 1;"/)]));
+  expect(checkText(expected, misread).findings.map((finding) => finding.message)).toEqual(
+    expect.arrayContaining(['extra block not in the source: "thumb"', expect.stringMatching(/^preformatted block #1 of 1 differs at line 1: the source has "let a = 1;", the page "COPYlet a = 1;"/)]),
+  );
   expect(checkBoilerplate(expected, misread).findings.map((finding) => finding.message)).toEqual(['topics-and-share: "Share this site" found in visible text']);
   await plain.context.close();
   await server.close();

@@ -2,7 +2,9 @@ import { readdirSync } from 'node:fs';
 import { expect, test } from '../support/selftest.ts';
 import { FIXTURES, post, renderFixture } from './helpers.ts';
 
-const fixtures = readdirSync(FIXTURES).filter((name) => name.endsWith('.md')).sort();
+const fixtures = readdirSync(FIXTURES)
+  .filter((name) => name.endsWith('.md'))
+  .sort();
 
 test.describe('article body as semantic HTML', () => {
   test('text stays exactly as written; the leading full-width indent becomes CSS', () => {
@@ -64,7 +66,12 @@ test.describe('article body as semantic HTML', () => {
     expect(kr.$('.article-body p')).toHaveLength(1);
     expect(kr.$('.article-body p').text().trim()).toMatch(/^10月份，中国制造业采购经理指数（PMI）为49\.2%.*（证券时报）$/);
     const plain = renderFixture('plain.md', post({}, '第一段第一行\n第一段第二行\n\n第二段 <不是标签> & 符号'));
-    expect(plain.$('.article-body p').toArray().map((p) => plain.$(p).text())).toEqual(['第一段第一行第一段第二行', '第二段 <不是标签> & 符号']);
+    expect(
+      plain
+        .$('.article-body p')
+        .toArray()
+        .map((p) => plain.$(p).text()),
+    ).toEqual(['第一段第一行第一段第二行', '第二段 <不是标签> & 符号']);
     expect(plain.$('.article-body p br')).toHaveLength(1);
   });
 
@@ -90,11 +97,12 @@ test.describe('article body as semantic HTML', () => {
   });
 
   test('protocol-relative and http image URLs load over https; other schemes are dropped', () => {
-    const { $ } = renderFixture(
-      'img.md',
-      post({}, '<p><img src="//n.sinaimg.cn/a/w10h20/x.jpg"><img src="http://n.sinaimg.cn/b.png"><img src="javascript:alert(1)"><img src="ftp://x/y.png"></p>'),
-    );
-    expect($('img').toArray().map((img) => $(img).attr('src'))).toEqual(['https://n.sinaimg.cn/a/w10h20/x.jpg', 'https://n.sinaimg.cn/b.png']);
+    const { $ } = renderFixture('img.md', post({}, '<p><img src="//n.sinaimg.cn/a/w10h20/x.jpg"><img src="http://n.sinaimg.cn/b.png"><img src="javascript:alert(1)"><img src="ftp://x/y.png"></p>'));
+    expect(
+      $('img')
+        .toArray()
+        .map((img) => $(img).attr('src')),
+    ).toEqual(['https://n.sinaimg.cn/a/w10h20/x.jpg', 'https://n.sinaimg.cn/b.png']);
   });
 
   test('untrusted markup is sanitised: no script, handler, frame, form or javascript: URL', () => {
@@ -129,9 +137,14 @@ test.describe('article body as semantic HTML', () => {
 });
 
 test.describe('embeds, lazy images, the lead and text as written, on every feed', () => {
-  test('each embed becomes, in its place, a link to its provider\'s page with the poster if it had one; never a frame', () => {
+  test("each embed becomes, in its place, a link to its provider's page with the poster if it had one; never a frame", () => {
     const vimeo = renderFixture('324_blurstudio_elder-scrolls-4-vimeo.md');
-    expect(vimeo.$('a.embed').toArray().map((a) => vimeo.$(a).attr('href'))).toEqual(['https://vimeo.com/382980972', 'https://vimeo.com/347656821', 'https://vimeo.com/347653740', 'https://vimeo.com/380613276']);
+    expect(
+      vimeo
+        .$('a.embed')
+        .toArray()
+        .map((a) => vimeo.$(a).attr('href')),
+    ).toEqual(['https://vimeo.com/382980972', 'https://vimeo.com/347656821', 'https://vimeo.com/347653740', 'https://vimeo.com/380613276']);
     expect(vimeo.$('a.embed').first().text()).toBe('视频 · Vimeo');
     const video = renderFixture('325_methodstudios_blackops-video-source-h2.md');
     expect(video.$('a.embed').attr('href')).toBe('https://player.vimeo.com/external/243401449.hd.mp4?s=a3632f40aef7f2c6b2b7dc259f0da44fdf706f8f&profile_id=175');
@@ -148,7 +161,11 @@ test.describe('embeds, lazy images, the lead and text as written, on every feed'
 
   test('an embed with no web address shows where it was, with no link; script, data and srcdoc never survive', () => {
     const { $, html } = renderFixture('embeds.md', post({}, '<p>前<iframe srcdoc="<b>x</b>"></iframe>后</p><iframe src="javascript:alert(1)"></iframe><video><source src="data:video/mp4;base64,AA"></video><embed src="https://x.example/a.swf">'));
-    expect($('span.embed-unavailable').toArray().map((span) => $(span).text())).toEqual(['嵌入内容 · 地址不可用', '嵌入内容 · 地址不可用', '视频 · 地址不可用']);
+    expect(
+      $('span.embed-unavailable')
+        .toArray()
+        .map((span) => $(span).text()),
+    ).toEqual(['嵌入内容 · 地址不可用', '嵌入内容 · 地址不可用', '视频 · 地址不可用']);
     expect($('a.embed').attr('href')).toBe('https://x.example/a.swf');
     expect($('.article-body p').first().text()).toBe('前嵌入内容 · 地址不可用后');
     expect(html).not.toMatch(/javascript:|data:video|srcdoc/);
@@ -177,7 +194,7 @@ test.describe('embeds, lazy images, the lead and text as written, on every feed'
     expect([...(description('010_sina-2022-03-fund-managers-very-long-interview.md') ?? '')].length).toBeLessThanOrEqual(120);
   });
 
-  test('text as written: unescaped code, whitespace in <pre>, a space in an empty <sup>, a button\'s text, Cloudflare\'s address', () => {
+  test("text as written: unescaped code, whitespace in <pre>, a space in an empty <sup>, a button's text, Cloudflare's address", () => {
     const code = renderFixture('339_jianshu_list-remove-invalid-date-raw-generics.md');
     expect(code.$('pre').first().text()).toContain('    List<String> platformList = new ArrayList<>();\n');
     const turing = renderFixture('333_acm-turing_2015-tables-youtube-long.md');
@@ -195,4 +212,3 @@ test.describe('embeds, lazy images, the lead and text as written, on every feed'
     expect($('.article-body p').first().text()).toContain('1. 攻击者通过闪电贷借出');
   });
 });
-

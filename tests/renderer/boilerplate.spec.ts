@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '../support/selftest.ts';
-import { BOILERPLATE_RULES } from '../../renderer/boilerplate.ts';
+import { BOILERPLATE_RULES } from '../../renderer/clean/boilerplate.ts';
 import { FIXTURES, renderFixture } from './helpers.ts';
 
-const fixtures = readdirSync(FIXTURES).filter((name) => name.endsWith('.md')).sort();
+const fixtures = readdirSync(FIXTURES)
+  .filter((name) => name.endsWith('.md'))
+  .sort();
 const sourceOf = (name: string): string => readFileSync(join(FIXTURES, name), 'utf8');
 
 /**

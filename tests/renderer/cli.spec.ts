@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from '../support/selftest.ts';
-import { writeFileAtomic } from '../../renderer/write.ts';
+import { writeFileAtomic } from '../../renderer/page/write.ts';
 import { FIXTURES, post } from './helpers.ts';
 
 const execFileAsync = promisify(execFile);
@@ -76,15 +76,21 @@ test.describe('renderer CLI', () => {
     const result = await render(src, out);
 
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(`rendered ${GOOD.length}, failed ${BAD.length + 2}`);
+    expect(result.stdout).toContain(`rendered ${GOOD.length}, unchanged 0, removed 0, failed ${BAD.length + 2}`);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(BAD.length + 2);
-    for (const bad of BAD) expect(lines.filter((line) => bad.expected.test(line)), bad.name).toHaveLength(1);
+    for (const bad of BAD)
+      expect(
+        lines.filter((line) => bad.expected.test(line)),
+        bad.name,
+      ).toHaveLength(1);
     expect(lines.filter((line) => line.includes('dangling.md: cannot be read (it is a broken link)'))).toHaveLength(1);
     expect(lines.filter((line) => line.includes('folder.md: is a directory'))).toHaveLength(1);
     for (const line of lines) expect(line.startsWith(src), line).toBe(true);
 
-    const pages = readdirSync(out).filter((name) => name.endsWith('.html')).sort();
+    const pages = readdirSync(out)
+      .filter((name) => name.endsWith('.html'))
+      .sort();
     expect(pages).toEqual(['index.html', ...GOOD.map((name) => name.replace(/\.md$/, '.html'))].sort());
     expect(readdirSync(out, { recursive: true }).filter((name) => String(name).endsWith('.tmp'))).toEqual([]);
     expect(snapshot(src)).toEqual(before);
@@ -98,10 +104,14 @@ test.describe('renderer CLI', () => {
 
     const result = await render(src, out);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain(`rendered ${GOOD.length + ODD.length}, failed 0, warnings ${ODD.length}`);
+    expect(result.stdout).toContain(`rendered ${GOOD.length + ODD.length}, unchanged 0, removed 0, failed 0, warnings ${ODD.length}`);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(ODD.length);
-    for (const odd of ODD) expect(lines.filter((line) => odd.expected.test(line)), odd.name).toHaveLength(1);
+    for (const odd of ODD)
+      expect(
+        lines.filter((line) => odd.expected.test(line)),
+        odd.name,
+      ).toHaveLength(1);
     const page = readFileSync(join(out, 'no-date.html'), 'utf8');
     expect(page).toContain('<span class="date-unknown">日期不详</span>');
     expect(page).not.toMatch(/<time|article:published_time|datePublished/);
@@ -113,7 +123,7 @@ test.describe('renderer CLI', () => {
     const strictOut = tempDir();
     const strict = await render('--strict', src, strictOut);
     expect(strict.code).toBe(1);
-    expect(strict.stdout).toContain(`rendered ${GOOD.length}, failed ${ODD.length}, warnings 0`);
+    expect(strict.stdout).toContain(`rendered ${GOOD.length}, unchanged 0, removed 0, failed ${ODD.length}, warnings 0`);
     expect(strict.stderr).toMatch(/bad-date\.md:4: date "someday soon" is not a date this archive knows .*\(refused: --strict\)$/m);
     expect(readdirSync(strictOut)).not.toContain('no-date.html');
   });
@@ -147,7 +157,7 @@ test.describe('renderer CLI', () => {
   test('defaults to fixtures/ → dist/, --help explains use, bad usage exits 2', async () => {
     const help = await render('--help');
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('Usage: npm run render -- [--strict] [SRC_DIR] [OUT_DIR]');
+    expect(help.stdout).toContain('Usage: archive-fidelity render [--strict] [--full] [SRC_DIR] [OUT_DIR]');
     expect(help.stdout).toContain('ARCHIVE_TZ');
     expect((await render('--bogus')).code).toBe(2);
     const missing = await render(join(tempDir(), 'nope'));

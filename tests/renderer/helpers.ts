@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
-import type { ArticleMeta } from '../../renderer/article-meta.ts';
+import type { ArticleMeta } from '../../renderer/source/article-meta.ts';
 import { renderArticle } from '../../renderer/render-article.ts';
 
 export const FIXTURES = 'fixtures';

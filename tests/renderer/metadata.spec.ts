@@ -1,12 +1,14 @@
 import { expect, test } from '../support/selftest.ts';
-import { archiveTimeZone, parseArticleDate } from '../../renderer/dates.ts';
+import { archiveTimeZone, parseArticleDate } from '../../renderer/source/dates.ts';
 import { post, renderFixture, type RenderedFixture } from './helpers.ts';
 
 const meta = (page: RenderedFixture, property: string): string[] =>
-  page.$(`meta[property="${property}"], meta[name="${property}"]`).toArray().map((element) => page.$(element).attr('content') ?? '');
+  page
+    .$(`meta[property="${property}"], meta[name="${property}"]`)
+    .toArray()
+    .map((element) => page.$(element).attr('content') ?? '');
 
-const jsonLd = (page: RenderedFixture): Record<string, unknown> =>
-  JSON.parse(page.$('script[type="application/ld+json"]').text()) as Record<string, unknown>;
+const jsonLd = (page: RenderedFixture): Record<string, unknown> => JSON.parse(page.$('script[type="application/ld+json"]').text()) as Record<string, unknown>;
 
 test.describe('page metadata from the front matter', () => {
   test('title, Open Graph and JSON-LD of a Sina article with a lead image', () => {
@@ -38,7 +40,12 @@ test.describe('page metadata from the front matter', () => {
     expect(page.$('.byline .author').text()).toBe('新浪财经');
     expect(page.$('time').attr('datetime')).toBe('2022-03-10T11:07:26Z');
     expect(page.$('time').text()).toBe('2022-03-10 19:07');
-    expect(page.$('.categories li').toArray().map((li) => page.$(li).text())).toEqual(['金融', '新浪财经', '新浪财经－国內']);
+    expect(
+      page
+        .$('.categories li')
+        .toArray()
+        .map((li) => page.$(li).text()),
+    ).toEqual(['金融', '新浪财经', '新浪财经－国內']);
   });
 
   test('description is the first paragraph, cut at 120 characters', () => {
@@ -81,10 +88,7 @@ test.describe('page metadata from the front matter', () => {
 
   test('every front-matter value is escaped in text, attributes and JSON-LD', () => {
     const hostile = `'"><script>alert(1)</script><img src=x onerror=alert(2)></script><!--'`;
-    const page = renderFixture(
-      'x.md',
-      post({ title: hostile, author: hostile, categories: `\n - ${hostile}`, headimg: `'https://a.example/x.jpg" onerror="alert(3)'` }),
-    );
+    const page = renderFixture('x.md', post({ title: hostile, author: hostile, categories: `\n - ${hostile}`, headimg: `'https://a.example/x.jpg" onerror="alert(3)'` }));
     expect(page.$('script')).toHaveLength(1);
     expect(page.$('script').attr('type')).toBe('application/ld+json');
     expect(page.$('[onerror]')).toHaveLength(0);

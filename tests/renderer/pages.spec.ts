@@ -30,15 +30,25 @@ test.describe('rendered folder', () => {
 
   test('the index lists every article once, newest first, with no-referrer thumbnails', () => {
     const $ = load(readFileSync(join(out, 'index.html'), 'utf8'));
-    const links = $('.article-list a.entry').toArray().map((a) => decodeURIComponent($(a).attr('href') ?? ''));
+    const links = $('.article-list a.entry')
+      .toArray()
+      .map((a) => decodeURIComponent($(a).attr('href') ?? ''));
     expect([...links].sort()).toEqual(rendered.map((slug) => `${slug}.html`).sort());
-    const times = $('.article-list time').toArray().map((time) => Date.parse($(time).attr('datetime') ?? ''));
+    const times = $('.article-list time')
+      .toArray()
+      .map((time) => Date.parse($(time).attr('datetime') ?? ''));
     expect(times).toEqual([...times].sort((a, b) => b - a));
     expect($('.article-list li').first().find('.title').text()).toBe('"保交楼"已近两月，成果到底如何？各方最新进展来了');
     const thumbs = $('.article-list img');
     expect(thumbs.length).toBeGreaterThan(10);
     thumbs.each((_, img) => expect($(img).attr('referrerpolicy')).toBe('no-referrer'));
-    expect($('.article-list .categories').first().find('li').toArray().map((li) => $(li).text())).toEqual(['金融', '新浪财经', '新浪财经－国內']);
+    expect(
+      $('.article-list .categories')
+        .first()
+        .find('li')
+        .toArray()
+        .map((li) => $(li).text()),
+    ).toEqual(['金融', '新浪财经', '新浪财经－国內']);
   });
 
   test('the folder is self-contained: styles and fonts are local files that exist', () => {
@@ -50,7 +60,9 @@ test.describe('rendered folder', () => {
       expect(readFileSync(join(out, 'assets', font)).length, font).toBeGreaterThan(0);
     }
     const $ = load(readFileSync(join(out, `${rendered[0] ?? ''}.html`), 'utf8'));
-    const hrefs = $('link[rel=stylesheet]').toArray().map((link) => $(link).attr('href'));
+    const hrefs = $('link[rel=stylesheet]')
+      .toArray()
+      .map((link) => $(link).attr('href'));
     expect(hrefs).toEqual(['assets/fonts.css', 'assets/style.css']);
     expect(readFileSync(join(out, 'assets', 'style.css'), 'utf8')).toContain("'Noto Sans SC'");
   });

@@ -5,14 +5,14 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from '../support/selftest.ts';
 import type { Summary } from '../../harness/report/summary.ts';
-import { harvestIngredients } from '../../harness/synth/ingredients.ts';
-import { synthArchive } from '../../harness/synth/synthetic-archive.ts';
+import { harvestIngredients } from '../kits/synth/ingredients.ts';
+import { synthArchive } from '../kits/synth/synthetic-archive.ts';
 import { readJsonReport, testResults } from '../../scripts/playwright-json.ts';
 
 const run = promisify(execFile);
 const ARTICLES = 12;
 const SHARDS = 3;
-const SPECS = ['tests/archive/articles.spec.ts', 'tests/archive/index-page.spec.ts', 'tests/archive/folder.spec.ts', 'tests/archive/goldens.spec.ts'];
+const SPECS = ['harness/suite/articles.spec.ts', 'harness/suite/index-page.spec.ts', 'harness/suite/folder.spec.ts', 'harness/suite/goldens.spec.ts'];
 
 /** Every test title of a JSON report, once per time it ran. */
 const titles = (path: string): string[] => testResults(readJsonReport(path)).map(({ title }) => title);
@@ -40,12 +40,7 @@ test('sharding: 3 shards run every article exactly once, and their blob reports 
   }
 
   const all = perShard.flat();
-  const expected = [
-    ...Array.from({ length: ARTICLES }, (_, i) => `fidelity: ${String(i).padStart(6, '0')}_synth`),
-    'fidelity: index page',
-    'folder: every page has a source article',
-    'goldens: none without an article',
-  ];
+  const expected = [...Array.from({ length: ARTICLES }, (_, i) => `fidelity: ${String(i).padStart(6, '0')}_synth`), 'fidelity: index page', 'folder: every page has a source article', 'goldens: none without an article'];
   expect(new Set(all), 'the union of the shards is the whole suite').toEqual(new Set(expected));
   expect(all, 'no test ran in two shards').toHaveLength(expected.length);
   for (const shard of perShard) expect(shard.length, 'shards are balanced').toBeGreaterThanOrEqual(Math.floor(expected.length / SHARDS));

@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from '../support/selftest.ts';
-import { harvestIngredients } from '../../harness/synth/ingredients.ts';
-import { synthArchive } from '../../harness/synth/synthetic-archive.ts';
+import { harvestIngredients } from '../kits/synth/ingredients.ts';
+import { synthArchive } from '../kits/synth/synthetic-archive.ts';
 import { visualSelection } from '../../harness/visual/plan.ts';
 import { readJsonReport, testResults } from '../../scripts/playwright-json.ts';
 
 const run = promisify(execFile);
 const ARTICLES = 6;
-const SPECS = ['tests/archive/articles.spec.ts', 'tests/archive/index-page.spec.ts', 'tests/archive/goldens.spec.ts'];
+const SPECS = ['harness/suite/articles.spec.ts', 'harness/suite/index-page.spec.ts', 'harness/suite/goldens.spec.ts'];
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
@@ -53,7 +53,10 @@ test('ARCHIVE_VISUAL=sample:2: goldens for the two sampled articles only, fideli
     const steps = results.get(`fidelity: ${slug}`)?.steps?.map((step) => step.title) ?? [];
     expect(results.get(`fidelity: ${slug}`)?.status, slug).toBe('passed');
     expect(steps, `${slug}: fidelity checks always run`).toContain('text preserved');
-    expect(steps.some((title) => title.startsWith('screenshot at 1280 px')), `${slug}: screenshots only when sampled`).toBe(sampled.includes(slug));
+    expect(
+      steps.some((title) => title.startsWith('screenshot at 1280 px')),
+      `${slug}: screenshots only when sampled`,
+    ).toBe(sampled.includes(slug));
   }
   expect(results.get('fidelity: index page')?.status).toBe('passed');
 });

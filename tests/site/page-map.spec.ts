@@ -53,11 +53,15 @@ test.describe('page map: where each source is published', () => {
     expect(map.shared).toEqual([{ page: 'p/1.html', sources: ['a.md', 'b.md'], advice: expect.stringMatching(/^a\.md and b\.md are both published at p\/1\.html by the manifest/) }]);
     expect(sourcesByPage(map).get('p/1.html')).toEqual(['a', 'b']);
     const abbrlink = { permalink: 'p/:abbrlink.html', abbrlink: { alg: 'crc16', rep: 'hex' }, plugins: ['hexo-abbrlink'] };
-    expect(sharedPageAdvice(abbrlink, 'p/ab85.html', ['a.md', 'b.md'])).toMatch(/^a\.md and b\.md are both published at p\/ab85\.html: only one of them can be read there, the other is lost\. Cause: hexo-abbrlink \(alg crc16, rep hex\) gave both titles the same abbrlink.*Fix: give one of them an abbrlink: of its own by hand/);
-    expect(sharedPageAdvice({ ...abbrlink, permalink: ':title/', plugins: [] }, 'x/index.html', ['a.md', 'b.md'])).toMatch(/Cause: the permalink :title\/ makes the same path of both file names or titles\. Fix: give one of them a slug: or permalink: of its own/);
+    expect(sharedPageAdvice(abbrlink, 'p/ab85.html', ['a.md', 'b.md'])).toMatch(
+      /^a\.md and b\.md are both published at p\/ab85\.html: only one of them can be read there, the other is lost\. Cause: hexo-abbrlink \(alg crc16, rep hex\) gave both titles the same abbrlink.*Fix: give one of them an abbrlink: of its own by hand/,
+    );
+    expect(sharedPageAdvice({ ...abbrlink, permalink: ':title/', plugins: [] }, 'x/index.html', ['a.md', 'b.md'])).toMatch(
+      /Cause: the permalink :title\/ makes the same path of both file names or titles\. Fix: give one of them a slug: or permalink: of its own/,
+    );
   });
 
-  test("a Hexo site is found above its posts or its public folder, or named; a named folder that is not one is refused", () => {
+  test('a Hexo site is found above its posts or its public folder, or named; a named folder that is not one is refused', () => {
     const site = folder({ '_config.yml': 'title: x\n', 'package.json': JSON.stringify({ dependencies: { hexo: '8.1.2' } }), 'source/_posts/a.md': POST('甲'), 'public/index.html': '' });
     expect(findHexoSite(join(site, 'source', '_posts'), join(site, 'public'), undefined)).toBe(site);
     expect(findHexoSite(folder({ 'a.md': '' }), join(site, 'public'), undefined)).toBe(site);
@@ -73,7 +77,11 @@ test.describe('page map: where each source is published', () => {
     const model = await readHexoModel(built.root);
     expect(snapshot(built.root), 'reading the model writes nothing into the site').toEqual(before);
     expect(model).toMatchObject({ generator: 'Hexo 8.1.2', theme: 'landscape', permalink: ':year/:month/:title.html' });
-    const map = pagesFromHexo(model, [{ slug: 'a', path: join(built.posts, 'a.md') }, { slug: 'b', path: join(built.posts, 'b.md') }, { slug: 'c', path: join(posts, 'c.md') }]);
+    const map = pagesFromHexo(model, [
+      { slug: 'a', path: join(built.posts, 'a.md') },
+      { slug: 'b', path: join(built.posts, 'b.md') },
+      { slug: 'c', path: join(posts, 'c.md') },
+    ]);
     expect(map.places.a).toEqual({ page: '2022/03/a.html' });
     expect(map.places.b).toEqual({ page: '2022/03/b.html', unpublished: 'its front matter says published: false' });
     expect(map.places.c?.none).toMatch(/^Hexo's model of .* has no post from .*c\.md \(is ARCHIVE_SRC the site's source\/_posts\?\)$/);
@@ -86,7 +94,10 @@ test.describe('page map: where each source is published', () => {
     const before = snapshot(built.root);
     const model = await readHexoModel(built.root);
     expect(snapshot(built.root)).toEqual(before);
-    const map = pagesFromHexo(model, [{ slug: 'a', path: join(built.posts, 'a.md') }, { slug: 'new', path: join(built.posts, 'new.md') }]);
+    const map = pagesFromHexo(model, [
+      { slug: 'a', path: join(built.posts, 'a.md') },
+      { slug: 'new', path: join(built.posts, 'new.md') },
+    ]);
     expect(map.places.a?.page).toMatch(/^p\/[0-9a-f]+\.html$/);
     expect(map.places.new).toEqual({ none: 'its permalink p/:abbrlink.html needs abbrlink: in its front matter, which it does not have yet (hexo-abbrlink writes abbrlink: when it builds a post): run hexo generate, then the suite' });
   });
@@ -104,7 +115,7 @@ test.describe('page map: where each source is published', () => {
     const stopped = await runPlaywright(['--project=archive', '--grep', 'folder:'], { ARCHIVE_SRC: built.posts, ARCHIVE_OUT: built.public });
     expect(stopped.code).toBe(1);
     expect(stopped.stderr.trim()).toBe(
-      'Site profile: none fits this Hexo site (theme landscape 1.1.0): the built-in profiles are hexo-volantis, hexo-next, hexo-landscape. Write a profile for the theme (README: "A worked example: a profile for another theme") and set ARCHIVE_PROFILE=<file>',
+      'Site profile: none fits this Hexo site (theme landscape 1.1.0): the built-in profiles are hexo-volantis, hexo-next, hexo-landscape. Write a profile for the theme (docs/profiles.md: "A worked example") and name it in site.profile (or ARCHIVE_PROFILE=<file>)',
     );
   });
 

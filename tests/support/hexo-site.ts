@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, join, resolve } from 'node:path';
 import { cleanEnv, runChild } from './child-run.ts';
@@ -42,18 +42,24 @@ function volantisStack(): Stack {
 /**
  * Builds a Hexo site offline in a temporary folder: the stack's installed packages (npm would put the
  * same into the site's node_modules), its _config.yml, the given posts, and with `clean` this
- * repository's filter plugin, linked the way `npm install <path>` links it. Built with
+ * repository's filter plugin and the package it depends on, installed as npm installs them; `config`
+ * is added to the stack's _config.yml. Built with
  * TZ=Asia/Shanghai and no `timezone:`, which keeps the instants of dates that carry GMT.
  */
-export async function buildHexoSite(theme: 'landscape' | 'next' | 'volantis', posts: string[], { clean }: { clean: boolean }): Promise<HexoSite> {
+export async function buildHexoSite(theme: 'landscape' | 'next' | 'volantis', posts: string[], { clean, config = '' }: { clean: boolean; config?: string }): Promise<HexoSite> {
   const stack = theme === 'volantis' ? volantisStack() : stockStack(theme);
   const root = mkdtempSync(join(tmpdir(), `${stack.name}${clean ? '-clean' : ''}-`));
   const dependencies = Object.fromEntries([...stack.dependencies, ...(clean ? ['hexo-archive-clean'] : [])].map((name) => [name, '*']));
   writeFileSync(join(root, 'package.json'), `${JSON.stringify({ name: 'hexo-site', private: true, hexo: { version: stack.hexoVersion }, dependencies }, null, 1)}\n`);
-  writeFileSync(join(root, '_config.yml'), stack.config);
+  writeFileSync(join(root, '_config.yml'), `${stack.config}${config}`);
   mkdirSync(join(root, 'node_modules'));
   for (const entry of readdirSync(stack.modules)) if (entry !== '.package-lock.json') symlinkSync(join(stack.modules, entry), join(root, 'node_modules', entry));
-  if (clean) symlinkSync(join(REPO, 'hexo-archive-clean'), join(root, 'node_modules', 'hexo-archive-clean'));
+  // As npm installs the plugin from its package: a copy in the site's node_modules, beside the
+  // archive-fidelity package it depends on (this repository, built: lib/).
+  if (clean) {
+    cpSync(join(REPO, 'hexo-archive-clean'), join(root, 'node_modules', 'hexo-archive-clean'), { recursive: true });
+    symlinkSync(REPO, join(root, 'node_modules', 'archive-fidelity'));
+  }
   const postsDir = join(root, 'source', '_posts');
   mkdirSync(postsDir, { recursive: true });
   for (const post of posts) copyFileSync(post, join(postsDir, basename(post)));

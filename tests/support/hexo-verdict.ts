@@ -25,7 +25,7 @@ export const CHROME_FREE = ['017_other-36kr-kuaixun-2021-10-plain-text-picsum', 
  * page health from scripts that did not run, pages that did not settle, images reported as outside
  * requests; a copy button read as text; an index entry, order or settle problem.
  */
-export const FALSE_FINDINGS: [string, RegExp][] = [
+const FALSE_FINDINGS: [string, RegExp][] = [
   ['metadata', /^(title in (?!.*&nbsp;)|date in [^:]*: expected \d|categories in|comments in)/],
   ['text', /COPY|^block #\d+ of \d+ is out of order/],
   ['images', /data:image|was never shown|was never requested|^image #\d+ of \d+ is out of order/],
@@ -35,7 +35,7 @@ export const FALSE_FINDINGS: [string, RegExp][] = [
 ];
 
 /** A finding outside the article body: a theme's header image or thumbnail, or front matter it shows. */
-export const OUTSIDE_BODY = /, outside the article body$/;
+const OUTSIDE_BODY = /, outside the article body$/;
 
 /** The checks a clean filter answers for: the article body's text, chrome, images and embeds, and the page's health. */
 export function bodyFinding(finding: { check: string; message: string }): boolean {
@@ -72,9 +72,7 @@ export function articleVerdicts(results: Map<string, TestVerdict>): [string, Tes
 /** The false findings of a run's articles and index, each as `title: check: message`. */
 export function falseFindings(results: Map<string, TestVerdict>): string[] {
   return [...results].flatMap(([title, verdict]) =>
-    verdict.findings
-      .filter((finding) => FALSE_FINDINGS.some(([name, pattern]) => name === checkOf(finding.check) && pattern.test(finding.message)))
-      .map((finding) => `${title}: ${finding.check}: ${finding.message}`),
+    verdict.findings.filter((finding) => FALSE_FINDINGS.some(([name, pattern]) => name === checkOf(finding.check) && pattern.test(finding.message))).map((finding) => `${title}: ${finding.check}: ${finding.message}`),
   );
 }
 

@@ -8,7 +8,7 @@ import { test as base } from '@playwright/test';
 export const CALLER_SETTINGS = /^(ARCHIVE_|PLAYWRIGHT_(?!BROWSERS_PATH$|TEST$))/;
 
 /** Removes the caller's settings from this process's environment. */
-export function forgetCallerSettings(env: NodeJS.ProcessEnv = process.env): void {
+function forgetCallerSettings(env: NodeJS.ProcessEnv = process.env): void {
   for (const name of Object.keys(env)) if (CALLER_SETTINGS.test(name)) delete env[name];
 }
 

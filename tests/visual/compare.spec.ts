@@ -43,6 +43,6 @@ test.describe('screenshot comparison (pure)', () => {
 
   test('thresholds can be set from the environment, and bad values are refused', () => {
     expect(visualThresholds({ ARCHIVE_VISUAL_MAX_DIFF_PIXELS: '25', ARCHIVE_VISUAL_THRESHOLD: '0.2' })).toEqual({ threshold: 0.2, maxDiffPixels: 25, maxDiffRatio: 0 });
-    expect(() => visualThresholds({ ARCHIVE_VISUAL_MAX_DIFF_RATIO: '2' })).toThrow(/ARCHIVE_VISUAL_MAX_DIFF_RATIO=2 must be a number from 0 to 1/);
+    expect(() => visualThresholds({ ARCHIVE_VISUAL_MAX_DIFF_RATIO: '2' })).toThrow(/ARCHIVE_VISUAL_MAX_DIFF_RATIO=2: must be a number from 0 to 1/);
   });
 });

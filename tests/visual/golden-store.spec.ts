@@ -53,7 +53,12 @@ test.describe('golden store', () => {
 
   test('text chunks round-trip; environment changes are named', () => {
     const png = PNG.sync.write(new PNG({ width: 2, height: 2 }));
-    expect(readTextChunks(withTextChunks(png, { a: '1', b: 'two' }))).toEqual(new Map([['a', '1'], ['b', 'two']]));
+    expect(readTextChunks(withTextChunks(png, { a: '1', b: 'two' }))).toEqual(
+      new Map([
+        ['a', '1'],
+        ['b', 'two'],
+      ]),
+    );
     expect(environmentChanges({ ...environment, chromium: '156.0' }, environment)).toEqual(['Chromium 156.0 → 150.0']);
     expect(environmentChanges({ ...environment, browser: 'Debian chromium' }, environment)).toEqual(['browser build Debian chromium → @sparticuz/chromium@153.0.0']);
     expect(environmentChanges(undefined, environment)).toEqual(['the golden does not record what made it']);

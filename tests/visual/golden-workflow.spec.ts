@@ -30,26 +30,28 @@ interface Run {
 async function suite(folder: string, args: string[] = [], env: Record<string, string> = {}): Promise<Run> {
   const json = join(reports, 'results.json');
   rmSync(json, { force: true });
-  const child = await run('npx', ['playwright', 'test', 'tests/archive/articles.spec.ts', 'tests/archive/index-page.spec.ts', 'tests/archive/goldens.spec.ts', '--reporter=json,html,./harness/report/fidelity-reporter.ts', `--output=${join(work, 'test-results')}`, ...args], {
-    env: {
-      ...process.env,
-      CI: '',
-      ARCHIVE_SRC: src,
-      ARCHIVE_OUT: folder,
-      ARCHIVE_GOLDEN: goldens,
-      ARCHIVE_REPORT_DIR: reports,
-      PLAYWRIGHT_HTML_OUTPUT_DIR: join(reports, 'html'),
-      PLAYWRIGHT_HTML_OPEN: 'never',
-      PLAYWRIGHT_JSON_OUTPUT_NAME: json,
-      ...env,
+  const child = await run(
+    'npx',
+    ['playwright', 'test', 'harness/suite/articles.spec.ts', 'harness/suite/index-page.spec.ts', 'harness/suite/goldens.spec.ts', '--reporter=json,html,./harness/report/fidelity-reporter.ts', `--output=${join(work, 'test-results')}`, ...args],
+    {
+      env: {
+        ...process.env,
+        CI: '',
+        ARCHIVE_SRC: src,
+        ARCHIVE_OUT: folder,
+        ARCHIVE_GOLDEN: goldens,
+        ARCHIVE_REPORT_DIR: reports,
+        PLAYWRIGHT_HTML_OUTPUT_DIR: join(reports, 'html'),
+        PLAYWRIGHT_HTML_OPEN: 'never',
+        PLAYWRIGHT_JSON_OUTPUT_NAME: json,
+        ...env,
+      },
+      maxBuffer: 64 * 1024 * 1024,
     },
-    maxBuffer: 64 * 1024 * 1024,
-  })
+  )
     .then(({ stdout, stderr }) => ({ code: 0, output: stdout + stderr }))
     .catch((error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, output: error.stdout + error.stderr }));
-  const results = new Map(
-    testResults(readJsonReport(json)).map(({ title, result }) => [title, { status: result.status ?? '', errors: result.errors.map((e) => e.message).join('\n'), attachments: result.attachments.map((a) => a.name) }]),
-  );
+  const results = new Map(testResults(readJsonReport(json)).map(({ title, result }) => [title, { status: result.status ?? '', errors: result.errors.map((e) => e.message).join('\n'), attachments: result.attachments.map((a) => a.name) }]));
   return { exitCode: child.code, output: child.output, results };
 }
 
@@ -60,7 +62,10 @@ function goldenFiles(): Map<string, number> {
 }
 
 function rewritten(before: Map<string, number>, after: Map<string, number>): string[] {
-  return [...after].filter(([name, inode]) => before.get(name) !== inode).map(([name]) => name).sort();
+  return [...after]
+    .filter(([name, inode]) => before.get(name) !== inode)
+    .map(([name]) => name)
+    .sort();
 }
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
@@ -148,7 +153,14 @@ test('a changed page fails with the diff images attached; the summary page shows
   await expect(row.locator('td.fail')).toHaveCount(4); // result, 1280, 390, page HTML
   await expect(row.locator('img.diff')).toHaveCount(2); // a small picture of each changed screenshot's diff
   await row.locator('img.diff').first().scrollIntoViewIfNeeded();
-  await expect.poll(() => row.locator('img.diff').first().evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+  await expect
+    .poll(() =>
+      row
+        .locator('img.diff')
+        .first()
+        .evaluate((img) => (img as HTMLImageElement).naturalWidth),
+    )
+    .toBeGreaterThan(0);
   await expect(page.locator(`tr[data-slug="${B}"] td.fail`)).toHaveCount(0);
   const link = await row.getByRole('link', { name: 'open' }).getAttribute('href');
   expect(existsSync(resolve(reports, (link ?? '').split('#')[0] ?? ''))).toBe(true);
@@ -192,4 +204,3 @@ test('a page whose fidelity checks fail is not offered for approval: approve ref
   expect(forced.stdout).toContain(`approved ${goldens}/${A}@1280.png (changed in the last run), approved with --force although the page's fidelity checks failed in that run (text 1)`);
   expect(new GoldenStore(goldens, 'none', false).readPng(`${A}@1280.png`)?.approvedDespite).toBe("approved with --force although the page's fidelity checks failed in that run (text 1)");
 });
-

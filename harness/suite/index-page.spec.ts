@@ -1,0 +1,64 @@
+import { join } from 'node:path';
+import { checkHealth } from '../checks/health.ts';
+import { checkIndex } from '../checks/index-page.ts';
+import { checkSiteIcons } from '../checks/site-icons.ts';
+import { archiveZone } from '../oracle/dates.ts';
+import { readSourcePost, SourceError } from '../oracle/source.ts';
+import { expect } from '../report/findings-expect.ts';
+import { recordCheck } from '../report/record.ts';
+import { archiveConfig } from '../config/archive-config.ts';
+import { indexPages } from '../run/index-pages.ts';
+import { listSources } from '../run/sources.ts';
+import { pageMap } from '../site/locate-pages.ts';
+import { sourcesByPage } from '../site/page-map.ts';
+import { test } from './test-fixtures.ts';
+import { visualSelection } from '../visual/plan.ts';
+import { visualSteps } from '../visual/steps.ts';
+
+/** Time to load one index page, beside its settling (the profile's bound). */
+const INDEX_PAGE_LOAD_MS = 5_000;
+
+test('fidelity: index page', async ({ archive, observer, profile, visual }, testInfo) => {
+  const zone = archiveZone();
+  // A source the oracle cannot read fails its own test; the index is judged on the readable ones.
+  // index.md can have no page of its own (its own test says so); every other readable source must be listed.
+  const articles = listSources(archiveConfig().srcDir)
+    .filter((source) => source.slug !== 'index')
+    .flatMap((source) => {
+      try {
+        const post = readSourcePost(source.path, zone);
+        return [{ slug: source.slug, published: post.published, title: post.title }];
+      } catch (error) {
+        if (error instanceof SourceError) return [];
+        throw error;
+      }
+    });
+  const screenshots = visualSelection(articles.map((article) => article.slug)).has('index');
+  // Every index page, following the profile's "next" links; the first stays loaded for the screenshots.
+  // Each index page may take as long as an article page to settle: the test's time grows with the pages found, still bounded.
+  const pages = await test.step('open every index page in Chromium', () => indexPages(observer, archive.origin, profile.index, { screenshots }, () => testInfo.setTimeout(testInfo.timeout + profile.settleTimeoutMs + INDEX_PAGE_LOAD_MS)));
+  const checks: [string, string, () => ReturnType<typeof checkIndex> | Promise<ReturnType<typeof checkIndex>>][] = [
+    ['index', 'lists every article once, newest first, thumbnails without Referer', () => checkIndex(articles, pages, profile.index, sourcesByPage(pageMap()))],
+    ['health', 'page health, and the site is self-contained', () => mergeResults(pages.map((page) => checkHealth(page, profile.policy, 'site')))],
+    ['icons', "the site's icons exist", () => checkSiteIcons(pages[0], archive.origin)],
+  ];
+  let findings = 0;
+  for (const [id, title, run] of checks) {
+    await test.step(title, async () => {
+      const result = await run();
+      findings += result.findings.length;
+      await recordCheck(testInfo, id, result);
+      expect.soft(result).toHaveNoFindings(title);
+    });
+  }
+  if (screenshots) await visualSteps(observer.page, join(archive.dir, 'index.html'), 'index', testInfo, visual, findings);
+});
+
+/** Several index pages' results as one: each finding and note once (a theme's CDN style sheet is on every page), metrics summed. */
+function mergeResults(results: ReturnType<typeof checkHealth>[]): ReturnType<typeof checkHealth> {
+  const metrics: Record<string, number> = {};
+  for (const result of results) for (const [key, value] of Object.entries(result.metrics)) metrics[key] = (metrics[key] ?? 0) + value;
+  const messages = [...new Set(results.flatMap((result) => result.findings.map((finding) => finding.message)))];
+  const notes = [...new Set(results.flatMap((result) => result.notes ?? []))];
+  return { findings: messages.map((message) => ({ message })), metrics, ...(notes.length === 0 ? {} : { notes }) };
+}
