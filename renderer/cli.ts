@@ -4,10 +4,12 @@ import { archiveTimeZone } from './source/dates.ts';
 import { formatProblem, formatWarning } from './source/problem.ts';
 import { renderFolder } from './render-folder.ts';
 
-const USAGE = `Usage: archive-fidelity render [--strict] [--full] [SRC_DIR] [OUT_DIR]
+const USAGE = `Usage: archive-fidelity render [--strict] [--full] [--per-page N] [SRC_DIR] [OUT_DIR]
 
 Renders every SRC_DIR/<name>.md (Hexo post: YAML front matter + HTML body) to
-OUT_DIR/<name>.html, plus OUT_DIR/index.html and OUT_DIR/assets/.
+OUT_DIR/<name>.html, plus the listings, newest first, N articles a page (as Hexo's
+per_page; default 100): OUT_DIR/index.html, page/2/index.html …, one listing per
+feed (categories/<category>/…/) and per month (archives/YYYY/MM/); and OUT_DIR/assets/.
 Defaults: SRC_DIR=fixtures, OUT_DIR=dist.
 
 A second render of the same folders writes only what changed (new, changed or
@@ -26,6 +28,7 @@ rendered. An article with a blank title or a missing or unreadable date is rende
 Options:
   --strict     warnings are failures: such articles are refused and get no page
   --full       render every source again, whatever the last render left
+  --per-page N articles a listing page holds (default 100)
 
 Exit status: 0 all rendered, 1 some refused, 2 bad usage.`;
 
@@ -37,7 +40,13 @@ function main(args: string[]): number {
   }
   const strict = args.includes('--strict');
   const full = args.includes('--full');
-  const folders = args.filter((arg) => arg !== '--strict' && arg !== '--full');
+  const perPageAt = args.indexOf('--per-page');
+  const perPage = perPageAt === -1 ? undefined : Number(args[perPageAt + 1]);
+  if (perPage !== undefined && !(Number.isInteger(perPage) && perPage >= 1)) {
+    console.error(`--per-page needs a whole number of articles, 1 or more, not ${args[perPageAt + 1] ?? 'nothing'}\n\n${USAGE}`);
+    return 2;
+  }
+  const folders = args.filter((arg, at) => arg !== '--strict' && arg !== '--full' && (perPageAt === -1 || (at !== perPageAt && at !== perPageAt + 1)));
   const unknown = folders.find((arg) => arg.startsWith('-'));
   if (unknown !== undefined || folders.length > 2) {
     console.error(`${unknown === undefined ? 'too many arguments' : `unknown option ${unknown}`}\n\n${USAGE}`);
@@ -55,7 +64,7 @@ function main(args: string[]): number {
     console.error(`${srcDir}: no such folder of articles\n\n${USAGE}`);
     return 2;
   }
-  const report = renderFolder(srcDir, outDir, zone, { strict, full });
+  const report = renderFolder(srcDir, outDir, zone, { strict, full, perPage });
   for (const problem of report.problems) console.error(formatProblem(problem));
   for (const warning of report.warnings) console.error(formatWarning(warning));
   console.log(`rendered ${report.rendered.length}, unchanged ${report.unchanged.length}, removed ${report.removed.length}, failed ${report.problems.length}, warnings ${report.warnings.length}`);

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { assetFiles } from './page/assets.ts';
-import { renderIndexPage, type IndexEntry } from './page/index-page.ts';
+import type { IndexEntry } from './page/index-page.ts';
+import { DEFAULT_PER_PAGE, renderListings } from './page/listings.ts';
 import { readRenderState, renderKey, renderStateText, sha256, STATE_FILE, type RenderedSource, type RenderState } from './page/render-state.ts';
 import { INCOMPLETE_MARKER, StagedOutput } from './page/staged-output.ts';
 import { strictProblem, type Problem } from './source/problem.ts';
@@ -27,17 +28,20 @@ export interface RenderOptions {
   strict?: boolean;
   /** Render every source again, whatever the last render left. */
   full?: boolean;
+  /** Articles a listing page holds (DEFAULT_PER_PAGE). */
+  perPage?: number;
 }
 
 /**
- * Renders every `SRC_DIR/<slug>.md` to `OUT_DIR/<slug>.html`, plus `index.html` and `assets/`.
+ * Renders every `SRC_DIR/<slug>.md` to `OUT_DIR/<slug>.html`, plus the listings (the paginated
+ * index, one per feed and per month: renderListings) and `assets/`.
  * Incremental: a source whose bytes, the renderer and the settings are as at the last render keeps
  * its page; pages whose source is gone are removed. Every write is staged and moved in at the end,
  * so an interrupted render leaves the folder as it was (a first one, marked incomplete). A refused
  * source never stops the others and never leaves a page behind; sources are only read.
  */
 export function renderFolder(srcDir: string, outDir: string, zone: string, options: RenderOptions = {}): RenderReport {
-  const key = renderKey({ zone, strict: options.strict === true });
+  const key = renderKey({ zone, strict: options.strict === true, perPage: options.perPage ?? DEFAULT_PER_PAGE });
   const previous = readRenderState(outDir);
   const reusable = previous !== undefined && previous.key === key && options.full !== true && !existsSync(join(outDir, INCOMPLETE_MARKER)) ? previous : undefined;
   const output = new StagedOutput(outDir, previous === undefined);
@@ -72,11 +76,13 @@ export function renderFolder(srcDir: string, outDir: string, zone: string, optio
     output.write(path, data);
     state.files.push(path);
   }
-  output.write('index.html', renderIndexPage(entries, zone));
-  state.files.push('index.html');
+  for (const [path, html] of renderListings(entries, zone, options.perPage)) {
+    output.write(path, html);
+    state.files.push(path);
+  }
   const current = new Set(state.files);
   const obsolete = (previous?.files ?? []).filter((file) => !current.has(file) && isRenderedFile(file));
-  report.removed = obsolete.filter((file) => file.endsWith('.html')).map((file) => file.slice(0, -'.html'.length));
+  report.removed = Object.keys(previous?.sources ?? {}).filter((slug) => state.sources[slug] === undefined);
   output.commit(obsolete, { path: STATE_FILE, data: renderStateText(state) });
   // In file order, however they were found (listing problems come first otherwise).
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

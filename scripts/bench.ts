@@ -1,6 +1,8 @@
 /**
  * The scale benchmark, measured in one run on this machine and written to bench/results.json:
- *   - render throughput and peak memory at 100, 1,000 and 10,000 synthetic articles;
+ *   - render throughput and peak memory at 100, 1,000 and 20,000 synthetic articles; at the largest,
+ *     a second render after 11 sources changed (10 edited, 1 added) as a share of the full one, and
+ *     the size of the listings;
  *   - the fidelity-only suite (no screenshots) at 100 and 1,000 articles, with 1 and 2 workers, and
  *     where an article's time goes (read the source, load, settle, collect in the page, the checks);
  *   - the verdict cache: a full run of 1,000 articles, then a run from the cache after adding 10
@@ -13,7 +15,7 @@
  * (--only measures those parts and keeps the others' last results, each part dated).
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -30,7 +32,7 @@ const PARTS = ['render', 'fidelity', 'visual', 'cache'] as const;
 const only = new Set(values.only?.split(',').map((part) => part.trim()) ?? PARTS);
 for (const part of only) if (!(PARTS as readonly string[]).includes(part)) throw new Error(`--only ${part}: the parts are ${PARTS.join(', ')}`);
 const VISUAL_ROUNDS = 2;
-const SIZES = values.quick ? { render: [100, 1000], fidelity: [100, 200], visual: [50, 100], cache: 200 } : { render: [100, 1000, 10000], fidelity: [100, 1000], visual: [100, 200], cache: 1000 };
+const SIZES = values.quick ? { render: [100, 1000], fidelity: [100, 200], visual: [50, 100], cache: 200 } : { render: [100, 1000, 20000], fidelity: [100, 1000], visual: [100, 200], cache: 1000 };
 // The caller's own archive settings never reach a measured run.
 for (const name of Object.keys(process.env)) if (name.startsWith('ARCHIVE_')) delete process.env[name];
 const today = new Date().toISOString().slice(0, 10);
@@ -39,16 +41,18 @@ const work = mkdtempSync(join(tmpdir(), 'bench-'));
 const ingredients = harvestIngredients();
 
 /** Runs a command to the end, sampling the memory of its whole process tree. */
-async function measure(command: string, args: string[], env: Record<string, string> = {}): Promise<{ seconds: number; peakMiB: number; stderr: string }> {
+async function measure(command: string, args: string[], env: Record<string, string> = {}): Promise<{ seconds: number; peakMiB: number; stdout: string; stderr: string }> {
   const start = process.hrtime.bigint();
-  const child = spawn(command, args, { env: { ...process.env, CI: '', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(command, args, { env: { ...process.env, CI: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const stop = samplePeakMemory(child.pid ?? 0);
+  let stdout = '';
   let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const code = await new Promise<number | null>((done) => child.on('close', done));
   const peakMiB = stop();
   if (code !== 0 && code !== 1) throw new Error(`${command} ${args.join(' ')} exited ${String(code)}:\n${stderr.slice(-2000)}`);
-  return { seconds: Number(process.hrtime.bigint() - start) / 1e9, peakMiB, stderr };
+  return { seconds: Number(process.hrtime.bigint() - start) / 1e9, peakMiB, stdout, stderr };
 }
 
 const archives = new Map<number, string>();
@@ -68,6 +72,7 @@ const round = (n: number, digits = 3): number => Math.round(n * 10 ** digits) / 
 
 // Render: the CLI in its own process, as users run it; peak resident memory reported by the process itself.
 const render: BenchResults['render'] = [];
+let incremental: BenchResults['incremental'];
 for (const count of only.has('render') ? SIZES.render : []) {
   const src = archive(count);
   const out = join(work, `site-${count}`);
@@ -75,6 +80,31 @@ for (const count of only.has('render') ? SIZES.render : []) {
   const maxRss = Number(/max-rss-kib (\d+)/.exec(result.stderr)?.[1] ?? 0);
   render.push({ articles: count, seconds: round(result.seconds), articlesPerSecond: Math.round(count / result.seconds), peakMiB: Math.round(maxRss / 1024) });
   console.log('render', render.at(-1));
+  if (count === SIZES.render.at(-1)) incremental = await renderAgain(src, out, result.seconds, count);
+}
+
+/** The daily case: 10 sources edited and 1 added since the last render of `out`, rendered again; and how big its listing pages are. */
+async function renderAgain(src: string, out: string, fullSeconds: number, count: number): Promise<NonNullable<BenchResults['incremental']>> {
+  const names = readdirSync(src).sort();
+  for (const name of names.slice(0, 10)) appendFileSync(join(src, name), '\n<p>更正：本文已更新。</p>\n');
+  copyFileSync(join(src, names[0] ?? ''), join(src, 'zz-added.md'));
+  const again = await measure(process.execPath, ['--import', 'tsx', 'renderer/cli.ts', src, out]);
+  const counts = /rendered (\d+), unchanged (\d+)/.exec(again.stdout);
+  const listings = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.html') && (path === 'index.html' || /^(page|categories|archives)\//.test(path)));
+  const largest = Math.max(...listings.map((path) => statSync(join(out, path)).size));
+  const row = {
+    articles: count,
+    changed: 11,
+    seconds: round(again.seconds),
+    fullSeconds: round(fullSeconds),
+    share: round(again.seconds / fullSeconds, 4),
+    rendered: Number(counts?.[1] ?? 0),
+    unchanged: Number(counts?.[2] ?? 0),
+    listingPages: listings.length,
+    largestListingKiB: Math.round(largest / 1024),
+  };
+  console.log('render again', row);
+  return row;
 }
 
 /** One Playwright run; per-test median, wall time per article and where the time went, from its JSON report. */
@@ -187,6 +217,7 @@ const results: BenchResults = {
     cache: measured('cache') ? today : (previous.dates?.cache ?? today),
   },
   render: measured('render') ? render : (previous.render ?? []),
+  incremental: measured('render') ? incremental : previous.incremental,
   fidelity: measured('fidelity') ? fidelity : (previous.fidelity ?? []),
   visual: measured('visual') ? visual : (previous.visual ?? []),
   cache: measured('cache') ? cache : previous.cache,

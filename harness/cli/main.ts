@@ -27,7 +27,7 @@ Commands:
       The verdict on the configured site: one test per article, the index, the folder, the goldens.
       Playwright's options pass through (--shard, --grep, --update-snapshots, --workers …); a
       --reporter adds to the summary and cache reporters instead of replacing them.
-  render [--strict] [--full] SRC OUT
+  render [--strict] [--full] [--per-page N] SRC OUT
       Renders the archived posts of SRC into clean, self-contained pages in OUT; a second render writes
       only what changed (--full: everything). An interrupted render leaves OUT as it was.
   approve [--force] [page…]

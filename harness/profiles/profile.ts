@@ -77,6 +77,18 @@ export const SiteProfile = z
         root: Selectors.optional(),
         /** Where posts of unknown date are listed: `last` (after every dated one, by title: our renderer) or `anywhere` (the generator gives them a date of its own, such as the file's time). */
         undated: z.enum(['last', 'anywhere']).default('last'),
+        /** A listing per feed (an article's categories), paginated like the index: each must hold exactly its feed's articles (absent: not checked). */
+        feeds: z
+          .object({
+            /** The page linking every feed's listing, relative to the site root. */
+            directory: z.string().min(1),
+            /** The link to each feed's first listing page there. */
+            link: z.string().min(1),
+            /** The elements of a listing page naming its feed, one per category, broadest first. */
+            name: z.string().min(1),
+          })
+          .strict()
+          .optional(),
       })
       .strict(),
     folder: z
@@ -149,6 +161,8 @@ function selectorsOf(profile: SiteProfile): [string, string][] {
     ['index.next', index.next === null ? [] : [index.next]],
     ['index.entries', [index.entries]],
     ['index.root', index.root ?? []],
+    ['index.feeds.link', index.feeds === undefined ? [] : [index.feeds.link]],
+    ['index.feeds.name', index.feeds === undefined ? [] : [index.feeds.name]],
     ['article.themeChrome', article.themeChrome],
     ['article.altCaptions', article.altCaptions === null ? [] : [article.altCaptions]],
     ['volatile.elements', volatile.elements],

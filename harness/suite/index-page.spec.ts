@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { checkHealth } from '../checks/health.ts';
+import { checkFeedListings } from '../checks/feed-listings.ts';
 import { checkIndex } from '../checks/index-page.ts';
 import { checkSiteIcons } from '../checks/site-icons.ts';
 import { archiveZone } from '../oracle/dates.ts';
@@ -7,6 +8,7 @@ import { readSourcePost, SourceError } from '../oracle/source.ts';
 import { expect } from '../report/findings-expect.ts';
 import { recordCheck } from '../report/record.ts';
 import { archiveConfig } from '../config/archive-config.ts';
+import { feedListings } from '../run/feed-listings.ts';
 import { indexPages } from '../run/index-pages.ts';
 import { listSources } from '../run/sources.ts';
 import { pageMap } from '../site/locate-pages.ts';
@@ -27,7 +29,7 @@ test('fidelity: index page', async ({ archive, observer, profile, visual }, test
     .flatMap((source) => {
       try {
         const post = readSourcePost(source.path, zone);
-        return [{ slug: source.slug, published: post.published, title: post.title }];
+        return [{ slug: source.slug, published: post.published, title: post.title, categories: post.categories }];
       } catch (error) {
         if (error instanceof SourceError) return [];
         throw error;
@@ -42,6 +44,10 @@ test('fidelity: index page', async ({ archive, observer, profile, visual }, test
     ['health', 'page health, and the site is self-contained', () => mergeResults(pages.map((page) => checkHealth(page, profile.policy, 'site')))],
     ['icons', "the site's icons exist", () => checkSiteIcons(pages[0], archive.origin)],
   ];
+  const { feeds } = profile.index;
+  if (feeds !== undefined) {
+    checks.push(['feeds', "each feed's listing holds exactly its articles", async () => checkFeedListings(articles, await feedListings(archive.origin, profile.index), { entries: profile.index.entries, name: feeds.name }, sourcesByPage(pageMap()))]);
+  }
   let findings = 0;
   for (const [id, title, run] of checks) {
     await test.step(title, async () => {

@@ -34,19 +34,45 @@ const SRCSET_ATTRIBUTES = ['data-srcset', 'srcset'] as const;
  * candidate of `data-srcset` or `srcset`, else `src`. Returns the raw URL text (not yet made https).
  */
 export function realImageSource(attribs: Record<string, string | undefined>): string {
+  return realImage(attribs).url;
+}
+
+/** realImageSource, with the width a srcset gave the chosen candidate (`640w`), if it was one. */
+function realImage(attribs: Record<string, string | undefined>): { url: string; candidateWidth?: number } {
   for (const name of LAZY_SOURCE_ATTRIBUTES) {
     const value = attribs[name]?.trim();
-    if (value !== undefined && value !== '' && !value.startsWith('data:')) return value;
+    if (value !== undefined && value !== '' && !value.startsWith('data:')) return { url: value };
   }
   for (const name of SRCSET_ATTRIBUTES) {
     const largest = largestCandidate(attribs[name] ?? '');
-    if (largest !== undefined) return largest;
+    if (largest !== undefined) return largest.width > 0 ? { url: largest.url, candidateWidth: largest.width } : { url: largest.url };
   }
-  return attribs.src ?? '';
+  return { url: attribs.src ?? '' };
 }
 
-/** The URL of the largest candidate of a srcset: by width (`640w`), else by density (`2x`; none means 1x). */
-function largestCandidate(srcset: string): string | undefined {
+/**
+ * The size an image's page keeps for it, so the page does not move as it loads: the chosen URL's own
+ * size hint; else the source's `width`/`height` (whole pixels), scaled to the width of the srcset
+ * candidate chosen instead of `src`; else none.
+ */
+export function imageSize(attribs: Record<string, string | undefined>, url: string): { width: number; height: number } | undefined {
+  const hinted = sizeHint(url);
+  if (hinted !== undefined) return hinted;
+  const [width, height] = [pixels(attribs.width), pixels(attribs.height)];
+  if (width === undefined || height === undefined) return undefined;
+  const { candidateWidth } = realImage(attribs);
+  return candidateWidth === undefined ? { width, height } : { width: candidateWidth, height: Math.max(1, Math.round((candidateWidth * height) / width)) };
+}
+
+/** A `width`/`height` attribute as whole pixels (`640`, `640px`), or undefined for percentages, `auto` and nonsense. */
+function pixels(value: string | undefined): number | undefined {
+  const match = /^\s*(\d{1,5})(?:px)?\s*$/i.exec(value ?? '');
+  const number = match === null ? 0 : Number(match[1]);
+  return number > 0 ? number : undefined;
+}
+
+/** The largest candidate of a srcset, by width (`640w`), else by density (`2x`; none means 1x). */
+function largestCandidate(srcset: string): { url: string; width: number } | undefined {
   let best: { url: string; width: number; density: number } | undefined;
   for (const { url, descriptor } of srcsetCandidates(srcset)) {
     if (url === '' || url.startsWith('data:')) continue;
@@ -54,7 +80,7 @@ function largestCandidate(srcset: string): string | undefined {
     const density = descriptor.endsWith('x') ? Number(descriptor.slice(0, -1)) || 0 : descriptor === '' ? 1 : 0;
     if (best === undefined || width > best.width || (width === best.width && density > best.density)) best = { url, width, density };
   }
-  return best?.url;
+  return best === undefined ? undefined : { url: best.url, width: best.width };
 }
 
 /**

@@ -6,7 +6,7 @@ import { isCodeMistakenForTag, tagsAsWritten } from './code-text.ts';
 import { decodeCloudflareEmail } from './decode-email.ts';
 import { EMBED_ELEMENTS, embedLink } from './embeds.ts';
 import { element, hasVisibleContent, isPhrasing, rename, setChildren } from './dom.ts';
-import { httpsImageUrl, isUndefinedUrl, realImageSource, sizeHint } from './images.ts';
+import { httpsImageUrl, imageSize, isUndefinedUrl, realImageSource } from './images.ts';
 
 /** Generic containers of scraped markup: their loose text becomes paragraphs, then they dissolve. */
 const CONTAINERS = new Set(['div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'center', 'body', 'html']);
@@ -260,8 +260,8 @@ function mergeAdjacentStrong(nodes: ChildNode[]): ChildNode[] {
 }
 
 /**
- * Every image: the real picture of a lazy-loaded one (images.ts), https URL, empty alt when none, size
- * from the URL hint, and no Referer. False: drop it (no usable URL, or a script's `/undefined`).
+ * Every image: the real picture of a lazy-loaded one (images.ts), https URL, empty alt when none, its
+ * size kept (the URL's hint, else the source's, scaled to the chosen candidate), and no Referer. False: drop it (no usable URL, or a script's `/undefined`).
  */
 function prepareImage(img: Element): boolean {
   const real = realImageSource(img.attribs);
@@ -270,7 +270,7 @@ function prepareImage(img: Element): boolean {
   const attribs: Record<string, string> = { src, alt: img.attribs.alt ?? '' };
   // 知乎日报 shows the answerer's avatar as a small round icon, not as a picture of the story.
   if (hasClass(img, 'avatar')) attribs.class = 'avatar';
-  const size = sizeHint(src);
+  const size = imageSize(img.attribs, src);
   if (size !== undefined) {
     attribs.width = String(size.width);
     attribs.height = String(size.height);

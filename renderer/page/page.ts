@@ -15,8 +15,8 @@ const DESCRIPTION_LENGTH = 120;
  */
 const CONTENT_SECURITY_POLICY = "default-src 'none'; img-src https:; style-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'";
 
-/** The `<head>` lines every page shares; `assets` is the relative path to the assets folder. */
-export function commonHead(title: string): string {
+/** The `<head>` lines every page shares; `root` leads from the page's folder to the output folder's top (`../../`). */
+export function commonHead(title: string, root = ''): string {
   return [
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -24,8 +24,8 @@ export function commonHead(title: string): string {
     // A second guard only: every <img> carries referrerpolicy itself.
     '<meta name="referrer" content="no-referrer">',
     `<title>${escapeHtml(title)}</title>`,
-    '<link rel="stylesheet" href="assets/fonts.css">',
-    '<link rel="stylesheet" href="assets/style.css">',
+    `<link rel="stylesheet" href="${root}assets/fonts.css">`,
+    `<link rel="stylesheet" href="${root}assets/style.css">`,
   ].join('\n');
 }
 

@@ -81,3 +81,9 @@ export function displayTime(instant: Date, zone: string): string {
   const part = Object.fromEntries(format.formatToParts(instant).map(({ type, value }) => [type, value]));
   return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
 }
+
+/** The month an instant falls in, in the archive's zone, as `YYYY/MM` (the per-month listing's folder). */
+export function monthOf(instant: Date, zone: string): string {
+  const [year, month] = displayTime(instant, zone).split('-');
+  return `${year ?? ''}/${month ?? ''}`;
+}

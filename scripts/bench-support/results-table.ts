@@ -22,6 +22,8 @@ export interface BenchResults {
   /** When each part was last measured (`npm run bench -- --only …` measures some). */
   dates?: { render: string; fidelity: string; visual: string; cache: string };
   render: { articles: number; seconds: number; articlesPerSecond: number; peakMiB: number }[];
+  /** At the largest render size: a second render after some sources changed, and how big the listings are. */
+  incremental?: { articles: number; changed: number; seconds: number; fullSeconds: number; share: number; rendered: number; unchanged: number; listingPages: number; largestListingKiB: number };
   fidelity: (RunRow & { articles: number; workers: number; breakdown?: PhaseBreakdown })[];
   visual: { articles: number; floor: RunRow; suite: RunRow; toHaveScreenshot: RunRow; suiteOverFloor: number; toHaveScreenshotOverSuite: number }[];
   cache?: { articles: number; added: number; changed: number; fullSeconds: number; cachedSeconds: number; ratio: number; checked: number; unchanged: number; fullMedianTestMs: number };
@@ -44,6 +46,13 @@ export function benchTable(results: BenchResults): string {
   for (const row of results.render) lines.push(`| ${n(row.articles)} | ${row.seconds.toFixed(2)} | ${n(row.articlesPerSecond)} | ${n(row.peakMiB)} MiB |`);
   const growth = results.render.slice(1).map((row, i) => `${n(results.render[i]?.articles ?? 0)}→${n(row.articles)}: ${marginalMs(results.render[i] ?? row, row)}`);
   lines.push('', `Marginal cost per article ${growth.join(', ')}.`, '');
+  const again = results.incremental;
+  if (again !== undefined) {
+    lines.push(
+      `**Render again** after ${again.changed} of ${n(again.articles)} sources changed: ${again.seconds.toFixed(2)} s (rendered ${n(again.rendered)}, unchanged ${n(again.unchanged)}) against ${again.fullSeconds.toFixed(2)} s for the full render: **${(100 * again.share).toFixed(1)} %**. Listings: ${n(again.listingPages)} pages, the largest ${again.largestListingKiB} KiB.`,
+      '',
+    );
+  }
 
   lines.push(`**Fidelity checks only** (\`ARCHIVE_VISUAL=off\`, every article; ${when('fidelity')}):`, '', '| articles | workers | median per article | wall per article | peak memory, all processes |', '|---:|---:|---:|---:|---:|');
   for (const row of results.fidelity) lines.push(`| ${n(row.articles)} | ${row.workers} | ${n(row.medianTestMs)} ms | ${ms(row.wallSecondsPerTest)} | ${n(row.peakMiB)} MiB |`);

@@ -96,6 +96,23 @@ test.describe('article body as semantic HTML', () => {
     expect(images).toBeGreaterThan(50);
   });
 
+  test("an image keeps the source's width and height, scaled to the srcset candidate chosen; a URL hint wins; no size is made up", () => {
+    const body = [
+      '<img src="https://a.example/p.jpg" width="640" height="480">',
+      '<img src="https://a.example/small.jpg" srcset="https://a.example/m.jpg 800w, https://a.example/l.jpg 1600w" width="400" height="300">',
+      '<img src="https://a.example/s.jpg" srcset="https://a.example/2x.jpg 2x" width="320px" height="200px">',
+      '<img src="https://n.sinaimg.cn/a/w1080h673/x.jpg" width="100" height="100">',
+      '<img src="https://a.example/pct.jpg" width="100%" height="auto">',
+      '<img src="https://a.example/none.jpg">',
+    ].join('');
+    const { $ } = renderFixture('sizes.md', post({}, `<p>${body}</p>`));
+    expect(
+      $('img')
+        .toArray()
+        .map((img) => `${$(img).attr('src') ?? ''} ${$(img).attr('width') ?? '-'}×${$(img).attr('height') ?? '-'}`),
+    ).toEqual(['https://a.example/p.jpg 640×480', 'https://a.example/l.jpg 1600×1200', 'https://a.example/2x.jpg 320×200', 'https://n.sinaimg.cn/a/w1080h673/x.jpg 1080×673', 'https://a.example/pct.jpg -×-', 'https://a.example/none.jpg -×-']);
+  });
+
   test('protocol-relative and http image URLs load over https; other schemes are dropped', () => {
     const { $ } = renderFixture('img.md', post({}, '<p><img src="//n.sinaimg.cn/a/w10h20/x.jpg"><img src="http://n.sinaimg.cn/b.png"><img src="javascript:alert(1)"><img src="ftp://x/y.png"></p>'));
     expect(

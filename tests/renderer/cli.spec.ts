@@ -157,7 +157,7 @@ test.describe('renderer CLI', () => {
   test('defaults to fixtures/ → dist/, --help explains use, bad usage exits 2', async () => {
     const help = await render('--help');
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('Usage: archive-fidelity render [--strict] [--full] [SRC_DIR] [OUT_DIR]');
+    expect(help.stdout).toContain('Usage: archive-fidelity render [--strict] [--full] [--per-page N] [SRC_DIR] [OUT_DIR]');
     expect(help.stdout).toContain('ARCHIVE_TZ');
     expect((await render('--bogus')).code).toBe(2);
     const missing = await render(join(tempDir(), 'nope'));
