@@ -4,7 +4,7 @@ import { ARCHIVE_SETTINGS_FILE } from '../config/archive-config.ts';
 import { settings } from '../config/settings.ts';
 import { pageFiles } from './page-files.ts';
 import { readVerdictCache, type CacheEntry } from './verdict-cache.ts';
-import { runInputs, verdictKey, type RunInputs } from './verdict-key.ts';
+import { listingKey, runInputs, verdictKey, type ListingInputs, type RunInputs } from './verdict-key.ts';
 
 /** What decides one article's verdict on disk: its source, its page (file and URL), its goldens. */
 export interface ArticleFiles {
@@ -49,7 +49,12 @@ export class ArticleVerdicts {
     return verdictKey(this.run, { source: article.source, siteDir: this.siteDir, pageFiles: pageFiles(this.siteDir, article.pageFile, article.pageUrl), goldens: article.goldens }, this.sharedFiles);
   }
 
-  /** The run where this article passed with exactly these inputs, if one did. */
+  /** The key of the index test's inputs as they are now. */
+  listingKeyOf(listing: Omit<ListingInputs, 'siteDir'>): string {
+    return listingKey(this.run, { ...listing, siteDir: this.siteDir });
+  }
+
+  /** The run where this article (or, as `index`, the index test) passed with exactly these inputs, if one did. */
   passedBefore(slug: string, key: string): CacheEntry | undefined {
     if (!this.lookups) return undefined;
     this.passed ??= readVerdictCache(this.cacheDir).entries;

@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { ANNOTATIONS } from '../report/summary.ts';
 import { archiveConfig, goldenDir } from '../config/archive-config.ts';
 import { pageMap } from '../site/locate-pages.ts';
@@ -10,6 +10,7 @@ import { goldenFiles } from '../visual/screenshot.ts';
 import { visualSelection } from '../visual/plan.ts';
 import type { SiteProfile } from '../profiles/profile.ts';
 import { ArticleVerdicts, type ArticleFiles } from './article-verdicts.ts';
+import { filesUnder } from './verdict-key.ts';
 
 /**
  * Where global setup leaves the list of articles not to check again, for the article spec to read
@@ -42,6 +43,24 @@ export function articleFiles(siteDir: string, source: SourceFile, visual: boolea
 export interface UnchangedList {
   skipAtDeclaration: boolean;
   articles: Record<string, string>;
+  /** Why the index test is not run again, when no listing, source or other input of it changed. */
+  index?: string;
+}
+
+/** The verdict cache's name for the index test (no article can have it: a source named index.md has no page of its own). */
+const INDEX_ENTRY = 'index';
+
+/**
+ * What decides the index test's verdict: every source, every file of the site folder that is not an
+ * article's page (the listings, their style sheets and scripts; not a hidden folder), the index's goldens.
+ */
+export function listingFiles(siteDir: string, visual: boolean): { sources: string[]; siteFiles: string[]; goldens: string[] } {
+  const articlePages = new Set(Object.values(pageMap().places).flatMap((place) => (place.page === undefined ? [] : [place.page])));
+  const siteFiles = filesUnder(siteDir)
+    .map((file) => relative(siteDir, file).split(sep).join('/'))
+    .filter((file) => !articlePages.has(file) && !file.split('/').some((part) => part.startsWith('.')));
+  const goldens = goldenDir();
+  return { sources: listSources(archiveConfig().srcDir).map((source) => source.path), siteFiles, goldens: visual && goldens !== undefined ? goldenFiles(goldens, 'index') : [] };
 }
 
 /**
@@ -66,9 +85,11 @@ export function listUnchangedArticles(options: { siteDir: string; profile: SiteP
     const before = verdicts.passedBefore(source.slug, key);
     if (before !== undefined) unchanged[source.slug] = `unchanged since ${before.run} (key ${key.slice(0, 12)})`;
   }
+  const indexKey = verdicts.listingKeyOf(listingFiles(options.siteDir, visual.has('index')));
+  const indexBefore = verdicts.passedBefore(INDEX_ENTRY, indexKey);
   const dir = mkdtempSync(join(tmpdir(), 'archive-fidelity-unchanged-'));
   const file = join(dir, 'unchanged.json');
-  const list: UnchangedList = { skipAtDeclaration: !options.sharded, articles: unchanged };
+  const list: UnchangedList = { skipAtDeclaration: !options.sharded, articles: unchanged, ...(indexBefore === undefined ? {} : { index: `unchanged since ${indexBefore.run} (key ${indexKey.slice(0, 12)})` }) };
   writeFileSync(file, JSON.stringify(list));
   process.env[UNCHANGED_LIST_ENV] = file;
   return () => rmSync(dir, { recursive: true, force: true });

@@ -90,6 +90,25 @@ export function verdictKey(run: RunInputs, article: ArticleInputs, sharedFiles: 
   return hash.digest('hex');
 }
 
+/** The index test's own inputs: every source (titles, dates and feeds decide the listings), every file of the site but the article pages, the index's goldens. */
+export interface ListingInputs {
+  sources: string[];
+  siteDir: string;
+  /** Paths relative to `siteDir`: the listings, and what they load. */
+  siteFiles: string[];
+  goldens: string[];
+}
+
+/** The key of the index test's verdict: as verdictKey, over every input of the listings. */
+export function listingKey(run: RunInputs, listing: ListingInputs): string {
+  const hash = createHash('sha256');
+  hash.update(`code ${run.code}\nbrowser ${run.browser}\nprofile ${run.profile}\nsettings ${run.settings}\n`);
+  for (const source of listing.sources) hash.update(`source ${source} ${fileHash(source)}\n`);
+  for (const file of listing.siteFiles) hash.update(`site ${file} ${fileHash(resolve(listing.siteDir, file))}\n`);
+  for (const golden of listing.goldens) hash.update(`golden ${golden.split('/').pop() ?? golden} ${fileHash(golden)}\n`);
+  return hash.digest('hex');
+}
+
 /** The files at `path`: itself if it is a file, else every file under it, sorted; none if nothing is there. */
 export function filesUnder(path: string): string[] {
   const stat = statSync(path, { throwIfNoEntry: false });

@@ -14,6 +14,8 @@ export interface FeedListing {
   /** The first page's URL, to name the listing in findings. */
   url: string;
   pages: { url: string; html: string }[];
+  /** Why the listing could not be read to its end: a page linked from the directory, or from the page before it, that is not there. */
+  broken?: string;
 }
 
 /** What the feed check reads of a site profile. */
@@ -44,6 +46,8 @@ export function checkFeedListings(articles: readonly FeedArticle[], listings: re
   const listed = new Set<string>();
   let entries = 0;
   for (const listing of listings) {
+    if (listing.broken !== undefined) findings.push({ message: `a feed listing's page is missing: ${listing.broken}` });
+    if (listing.pages.length === 0) continue;
     const $first = load(listing.pages[0]?.html ?? '');
     const feed = feedKey(
       $first(rules.name)

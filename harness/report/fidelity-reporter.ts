@@ -72,7 +72,7 @@ export default class FidelityReporter implements Reporter {
     const slug = match[1] === 'index page' ? 'index' : match[1];
     if (slug === 'index') for (const annotation of result.annotations) if (annotation.type === ANNOTATIONS.note && annotation.description !== undefined) this.siteNotes.add(annotation.description);
     if (result.annotations.some((annotation) => annotation.type === ANNOTATIONS.unchanged)) this.unchanged++;
-    if (slug !== 'index') this.cache?.add(slug, test, result);
+    this.cache?.add(slug, test, result);
     this.articles.set(slug, this.entryFor(slug, test, result));
   }
 

@@ -28,20 +28,27 @@ export async function feedListings(origin: string, index: SiteProfile['index']):
   for (const first of firsts) {
     const pages: FeedListing['pages'] = [];
     const seen = new Set<string>();
+    let broken: string | undefined;
     for (let url: string | undefined = first; url !== undefined && !seen.has(url) && pages.length < MAX_LISTING_PAGES;) {
       seen.add(url);
-      const html = await fetchPage(url);
+      const response: Response = await fetch(url);
+      if (!response.ok) {
+        broken = `${url} answers HTTP ${response.status}`;
+        break;
+      }
+      const html: string = await response.text();
       pages.push({ url, html });
       url = index.next === null ? undefined : sameOrigin(load(html)(index.next).first().attr('href'), url, origin);
     }
-    listings.push({ url: first, pages });
+    listings.push({ url: first, pages, ...(broken === undefined ? {} : { broken }) });
   }
   return listings;
 }
 
+/** The directory of feeds: a site whose profile names one must serve it. */
 async function fetchPage(url: string): Promise<string> {
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status} (the profile's index.feeds.directory)`);
   return response.text();
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { monthOf } from '../source/dates.ts';
 import { ARCHIVE_TITLE, renderDirectoryPage, renderListingPage, sortNewestFirst, type IndexEntry, type ListingPage } from './index-page.ts';
 
@@ -82,18 +83,26 @@ function groupBy(entries: readonly IndexEntry[], key: (entry: IndexEntry) => str
   return groups;
 }
 
+/** Longest folder name kept as the category's own, in characters (a file name may hold 255 bytes; a CJK character takes 3). */
+const LONGEST_FOLDER_NAME = 60;
+
 /**
  * A feed's folder: `categories/` and one folder per category, broadest first, named as the category
- * is, except what a file name cannot hold (`/`, `\`, control characters, a lone `.` or `..`, and a
- * `page` that would collide with pagination).
+ * is when a file name can hold it as it is. A name with what a file name or a URL path cannot hold
+ * (`/`, `\`, control characters, `<>:"|?*`), one too long, or one the listings use (`.`, `..`, `page`,
+ * `index.html`) gets a cleaned, shortened name and a hash of the whole: two names never share a folder.
  */
 function feedFolder(categories: readonly string[]): string {
-  const safe = categories.map((name) => {
-    const cleaned = name
-      .normalize('NFC')
-      .replace(/[/\\\p{Cc}]/gu, '-')
-      .trim();
-    return cleaned === '' || cleaned === '.' || cleaned === '..' || cleaned === 'page' || cleaned === 'index.html' ? `_${cleaned}` : cleaned;
-  });
-  return `categories/${safe.join('/')}/`;
+  return `categories/${categories.map(folderName).join('/')}/`;
+}
+
+function folderName(category: string): string {
+  const name = category.normalize('NFC');
+  const cleaned = name
+    .replace(/[/\\<>:"|?*\p{Cc}]/gu, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const usable = cleaned === name && [...name].length <= LONGEST_FOLDER_NAME && !['', '.', '..', 'page', 'index.html'].includes(name);
+  if (usable) return name;
+  return `${[...cleaned].slice(0, 40).join('').trim() || 'feed'}-${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
 }

@@ -50,25 +50,36 @@ test('no cache yet: one warning line, every article checked, the cache written',
   expect(run.stderr).toContain(`WARNING: ARCHIVE_CACHE=${cache}: no verdict cache there yet; every article is checked`);
   expect(checked(tests)).toEqual(ARTICLES);
   const written = JSON.parse(readFileSync(join(cache, 'verdicts.json'), 'utf8')) as { entries: Record<string, { key: string }> };
-  expect(Object.keys(written.entries).sort()).toEqual(ARTICLES);
+  expect(Object.keys(written.entries).sort()).toEqual([...ARTICLES, 'index'].sort());
 });
 
-test('nothing changed: every article is skipped as unchanged, the index and folder checks still run', async () => {
+test('nothing changed: every article and the index are skipped as unchanged, the folder check still runs', async () => {
   const { run, tests } = await archiveRun();
   expect(run.code, run.stderr).toBe(0);
   expect(checked(tests)).toEqual([]);
   const skipped = tests.get(`fidelity: ${ARTICLES[0] ?? ''}`);
   expect(skipped?.annotations.find((annotation) => annotation.type === 'fidelity-unchanged')?.description).toMatch(/^unchanged since the run of \d{4}-\d\d-\d\dT[\d:]+Z \(key [0-9a-f]{12}\)$/);
-  expect(tests.get('fidelity: index page')?.status).toBe('passed');
+  expect(tests.get('fidelity: index page')?.status).toBe('skipped');
+  expect(tests.get('fidelity: index page')?.annotations.find((annotation) => annotation.type === 'fidelity-unchanged')?.description).toMatch(/^unchanged since the run of /);
   expect(tests.get('folder: every page has a source article')?.status).toBe('passed');
-  expect(run.stdout + run.stderr).toContain(`Fidelity: ${ARTICLES.length + 1} pages, 0 failed, ${ARTICLES.length} unchanged since an earlier run (not checked again)`);
+  expect(run.stdout + run.stderr).toContain(`Fidelity: ${ARTICLES.length + 1} pages, 0 failed, ${ARTICLES.length + 1} unchanged since an earlier run (not checked again)`);
 });
 
-test('one changed source (and its page) re-verifies that article only', async () => {
+test('one changed source (and its page) re-verifies that article and the listings only', async () => {
   appendFileSync(join(src, `${ARTICLES[2] ?? ''}.md`), '\n新加的一段。\n');
   await renderSite();
   const { tests } = await archiveRun();
   expect(checked(tests)).toEqual([ARTICLES[2]]);
+  expect(tests.get('fidelity: index page')?.status, 'a source decides the listings').toBe('passed');
+});
+
+test('a changed listing page re-verifies the index only', async () => {
+  appendFileSync(join(site, 'index.html'), '\n<!-- changed -->\n');
+  const { tests } = await archiveRun();
+  expect(checked(tests)).toEqual([]);
+  expect(tests.get('fidelity: index page')?.status).toBe('passed');
+  expect((await archiveRun()).tests.get('fidelity: index page')?.status, 'and is cached again').toBe('skipped');
+  await renderSite(); // the renderer writes the index as it was
 });
 
 test('a changed style sheet re-verifies every article that loads it', async () => {

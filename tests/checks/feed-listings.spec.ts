@@ -50,6 +50,18 @@ test.describe('feed listings check (pure, on the renderer’s own listings)', ()
     expect(check(listings.filter((listing) => !listing.url.includes(encodeURI('新浪'))))).toEqual(['feed 财经 / 新浪: no listing (1 articles)']);
   });
 
+  test('a feed listing page that is not there is named; the rest of the listing is still checked', () => {
+    const listings = feedListingsOf();
+    const kr = listings.find((listing) => listing.pages.length === 3) as FeedListing;
+    const cut = { ...kr, pages: kr.pages.slice(0, 1), broken: `${ORIGIN}/x/page/2/index.html answers HTTP 404` };
+    expect(check(listings.map((listing) => (listing === kr ? cut : listing)))).toEqual([
+      `a feed listing's page is missing: ${ORIGIN}/x/page/2/index.html answers HTTP 404`,
+      'feed 新媒体 / 36kr / 快讯: no entry for kr-0',
+      'feed 新媒体 / 36kr / 快讯: no entry for kr-1',
+      'feed 新媒体 / 36kr / 快讯: no entry for kr-2',
+    ]);
+  });
+
   test('a thumbnail without referrerpolicy on a feed listing', () => {
     const leaky = feedListingsOf((path, html) => (path.endsWith('新浪/index.html') ? html.replace(' referrerpolicy="no-referrer"', '') : html));
     expect(check(leaky)).toEqual([expect.stringMatching(/^feed 财经 \/ 新浪: <img src="https:\/\/n\.sinaimg\.cn\/a\/w400h300\/b\.jpg"> on .* has no referrerpolicy="no-referrer"$/)]);

@@ -5,6 +5,8 @@ import { expect, test } from '../support/selftest.ts';
 import { load } from 'cheerio';
 import { HtmlValidate } from 'html-validate';
 import { renderFolder } from '../../renderer/render-folder.ts';
+import type { IndexEntry } from '../../renderer/page/index-page.ts';
+import { renderListings } from '../../renderer/page/listings.ts';
 import { FIXTURES, ZONE } from './helpers.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'renderer-pages-'));
@@ -136,4 +138,22 @@ test.describe('listings', () => {
         .every((time) => (time.attribs.datetime ?? '').startsWith('2021-04') || (time.attribs.datetime ?? '').startsWith('2021-03-31')),
     ).toBe(true);
   });
+});
+
+test('a feed folder keeps the category’s name where a file name can hold it; otherwise a cleaned, short name and a hash, never shared', () => {
+  const entry = (slug: string, categories: string[]): IndexEntry => ({ slug, meta: { title: slug, published: new Date('2021-04-25T00:00:00Z'), author: '', categories, headimg: undefined, thumbnail: undefined, comments: false } });
+  const long = `${'很长的名字'.repeat(30)}<script>`;
+  const entries = [entry('a', ['新媒体', '36kr']), entry('b', ['a/b']), entry('c', ['a-b']), entry('d', ['page']), entry('e', [long]), entry('f', ['..'])];
+  const folders = renderListings(entries, ZONE, 100)
+    .map(([path]) => path)
+    .filter((path) => path.startsWith('categories/') && path !== 'categories/index.html')
+    .map((path) => path.slice('categories/'.length, -'/index.html'.length));
+  expect(folders).toContain('新媒体/36kr');
+  expect(folders).toContain('a-b');
+  expect(folders.filter((folder) => folder.startsWith('a-b'))).toHaveLength(2);
+  expect(folders).toEqual(expect.arrayContaining([expect.stringMatching(/^a-b-[0-9a-f]{8}$/), expect.stringMatching(/^page-[0-9a-f]{8}$/), expect.stringMatching(/^\.\.-[0-9a-f]{8}$/)]));
+  const longFolder = folders.find((folder) => folder.startsWith('很长的名字')) ?? '';
+  expect([...longFolder].length).toBeLessThanOrEqual(49);
+  expect(Buffer.byteLength(longFolder)).toBeLessThan(255);
+  expect(new Set(folders).size).toBe(folders.length);
 });
