@@ -3,6 +3,8 @@
  *   - render throughput and peak memory at 100, 1,000 and 20,000 synthetic articles; at the largest,
  *     a second render after 11 sources changed (10 edited, 1 added) as a share of the full one, and
  *     the size of the listings;
+ *   - the listing check (`fidelity: index page`: every index page in the browser, every feed's
+ *     listing) at 1,000 and 20,000 articles, per index page, to show it grows linearly;
  *   - the fidelity-only suite (no screenshots) at 100 and 1,000 articles, with 1 and 2 workers, and
  *     where an article's time goes (read the source, load, settle, collect in the page, the checks);
  *   - the verdict cache: a full run of 1,000 articles, then a run from the cache after adding 10
@@ -28,11 +30,11 @@ import { harvestIngredients } from '../tests/kits/synth/ingredients.ts';
 import { synthArchive } from '../tests/kits/synth/synthetic-archive.ts';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
-const PARTS = ['render', 'fidelity', 'visual', 'cache'] as const;
+const PARTS = ['render', 'listing', 'fidelity', 'visual', 'cache'] as const;
 const only = new Set(values.only?.split(',').map((part) => part.trim()) ?? PARTS);
 for (const part of only) if (!(PARTS as readonly string[]).includes(part)) throw new Error(`--only ${part}: the parts are ${PARTS.join(', ')}`);
 const VISUAL_ROUNDS = 2;
-const SIZES = values.quick ? { render: [100, 1000], fidelity: [100, 200], visual: [50, 100], cache: 200 } : { render: [100, 1000, 20000], fidelity: [100, 1000], visual: [100, 200], cache: 1000 };
+const SIZES = values.quick ? { render: [100, 1000], listing: [200, 1000], fidelity: [100, 200], visual: [50, 100], cache: 200 } : { render: [100, 1000, 20000], listing: [1000, 20000], fidelity: [100, 1000], visual: [100, 200], cache: 1000 };
 // The caller's own archive settings never reach a measured run.
 for (const name of Object.keys(process.env)) if (name.startsWith('ARCHIVE_')) delete process.env[name];
 const today = new Date().toISOString().slice(0, 10);
@@ -144,6 +146,18 @@ async function interleaved<Kind extends string>(kinds: Record<Kind, string[]>, c
   return combined;
 }
 
+// The listing check alone, no screenshots: the index test's own time, and per index page (100 articles a page).
+const listing: BenchResults['listing'] = [];
+for (const count of only.has('listing') ? SIZES.listing : []) {
+  const { report, row } = await suite(`listing-${count}`, ['--project=archive', '--grep', 'fidelity: index page', '--workers=1'], { ARCHIVE_SRC: archive(count), ARCHIVE_VISUAL: 'off' });
+  const index = testResults(report).find(({ title }) => title === 'fidelity: index page')?.result;
+  if (index?.status !== 'passed') throw new Error(`the listing check at ${count} articles did not pass: ${index?.status ?? 'no result'}`);
+  const opened = index.steps?.find((step) => step.title === 'open every index page in Chromium')?.duration ?? 0;
+  const indexPages = Math.ceil(count / 100);
+  listing.push({ articles: count, indexPages, seconds: round(index.duration / 1000, 1), browserSeconds: round(opened / 1000, 1), msPerIndexPage: Math.round(index.duration / indexPages), peakMiB: row.peakMiB });
+  console.log('listing', listing.at(-1));
+}
+
 // Fidelity only, every article, no screenshots; 1 and 2 workers on the largest size.
 const fidelity: BenchResults['fidelity'] = [];
 for (const count of only.has('fidelity') ? SIZES.fidelity : []) {
@@ -212,12 +226,14 @@ const results: BenchResults = {
   date: today,
   dates: {
     render: measured('render') ? today : (previous.dates?.render ?? previous.date ?? today),
+    listing: measured('listing') ? today : (previous.dates?.listing ?? today),
     fidelity: measured('fidelity') ? today : (previous.dates?.fidelity ?? previous.date ?? today),
     visual: measured('visual') ? today : (previous.dates?.visual ?? previous.date ?? today),
     cache: measured('cache') ? today : (previous.dates?.cache ?? today),
   },
   render: measured('render') ? render : (previous.render ?? []),
   incremental: measured('render') ? incremental : previous.incremental,
+  listing: measured('listing') ? listing : (previous.listing ?? []),
   fidelity: measured('fidelity') ? fidelity : (previous.fidelity ?? []),
   visual: measured('visual') ? visual : (previous.visual ?? []),
   cache: measured('cache') ? cache : previous.cache,

@@ -28,6 +28,8 @@ const ConfigFile = z
       })
       .strict()
       .optional(),
+    /** How many pages are judged at once (Playwright workers): a number, or a share of the cores such as `50%`. Absent: every core. */
+    workers: z.union([z.number().int().positive(), z.string().regex(/^([1-9]\d*|[1-9]\d?%|100%)$/, 'a whole number, or a share of the cores such as 50%')]).optional(),
     /** Time zone of dates that carry none. */
     timezone: z.string().min(1).optional(),
     /** The folder of approved goldens; `false`: no visual check. */

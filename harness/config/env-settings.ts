@@ -9,6 +9,13 @@ function numberIn(min: number, max: number): (raw: string, name: string) => numb
   };
 }
 
+/** A worker count (`2`) or a share of the cores (`50%`), as Playwright's `workers` takes it. */
+function workersIn(raw: string, name: string): number | string {
+  if (/^[1-9]\d*$/.test(raw)) return Number(raw);
+  if (/^([1-9]\d?|100)%$/.test(raw)) return raw;
+  throw new ConfigError(`${name}=${raw}: must be a whole number of workers, or a share of the cores such as 50%`);
+}
+
 /** `false`, `off` and `none` turn a folder setting off. */
 function folderOrOff(raw: string): string | false {
   return /^(false|off|none)$/i.test(raw) ? false : raw;
@@ -26,6 +33,7 @@ export const ENV_SETTINGS: readonly { env: string; key: string; why: string; par
   { env: 'ARCHIVE_SITE', key: 'site.generator', why: "the generator's site folder whose model locates each page; none: do not read it" },
   { env: 'ARCHIVE_PAGES', key: 'site.manifest', why: 'a JSON manifest {"<source>.md": "<page file>"}' },
   { env: 'ARCHIVE_PROFILE', key: 'site.profile', why: 'a built-in site profile or a profile file (unset: detected)' },
+  { env: 'ARCHIVE_WORKERS', key: 'workers', why: 'how many pages are judged at once: a number or a share of the cores (default 100%)', parse: workersIn },
   { env: 'ARCHIVE_TZ', key: 'timezone', why: 'the time zone of dates that carry none' },
   { env: 'ARCHIVE_GOLDEN', key: 'goldens', why: 'the folder of approved goldens; off: no visual check', parse: folderOrOff },
   { env: 'ARCHIVE_VISUAL', key: 'visual', why: 'which pages get the visual check: on, off, sample:N, glob:<pattern>' },

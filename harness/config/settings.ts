@@ -16,6 +16,8 @@ export interface Settings {
   manifest: string | undefined;
   /** A built-in profile name or a profile file; undefined: detected. */
   profile: string | undefined;
+  /** Playwright's `workers`: a number, or a share of the cores (`50%`). */
+  workers: number | string;
   timezone: string;
   /** The golden folder; undefined: no visual check for this site. */
   goldens: string | undefined;
@@ -114,6 +116,7 @@ function resolveSettings(config: ArchiveFidelityConfig, file: string | undefined
     manifest: path('site.manifest', config.site?.manifest),
     // A built-in profile is a name; anything that looks like a file is a path.
     profile: profile === undefined || !/[./\\]/.test(profile) ? profile : resolve(pick('site.profile', config.site?.profile).dir, profile),
+    workers: ((value) => (typeof value === 'number' || typeof value === 'string' ? value : '100%'))(pick('workers', config.workers).value),
     timezone: text('timezone', config.timezone) ?? 'Asia/Shanghai',
     goldens,
     visual: text('visual', config.visual),

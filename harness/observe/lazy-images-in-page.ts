@@ -7,20 +7,43 @@
  * menu is never in view, for a reader or for the loader.
  */
 
-/** How many rendered images still show a lazy loader's placeholder, or are native lazy images not loaded yet. */
-export function lazyPlaceholderCount(attributes: readonly string[]): number {
-  let count = 0;
+/** Where the page keeps the native lazy images startLazyImages started, until they are restored. */
+export const STARTED_IMAGES_KEY = '__archiveFidelityStartedLazyImages';
+
+/**
+ * Starts loading every rendered native lazy image not loaded yet, as scrolling to it would: its
+ * request is the same (the page's referrer policy, the image's own attributes), without showing the
+ * page in a viewport as tall as itself (~350 ms for an index page of 100 thumbnails); and counts the
+ * rendered images still showing a lazy loader's placeholder, which only being in view swaps.
+ * restoreNativeLazyImages gives the started ones back their `loading="lazy"` once they have loaded.
+ */
+export function startLazyImages({ key, attributes }: { key: string; attributes: readonly string[] }): { started: number; placeholders: number } {
+  const started: HTMLImageElement[] = [];
+  let placeholders = 0;
   for (const img of document.images) {
     if (!img.checkVisibility({ visibilityProperty: true }) || img.getClientRects().length === 0) continue;
     if (img.loading === 'lazy' && !img.complete) {
-      count++;
-      continue;
+      img.loading = 'eager';
+      started.push(img);
     }
     const shown = img.currentSrc || img.getAttribute('src') || '';
     if (shown !== '' && !shown.startsWith('data:')) continue;
-    if (attributes.some((name) => /^\s*(https?:)?\/\//i.test(img.getAttribute(name) ?? ''))) count++;
+    if (attributes.some((name) => /^\s*(https?:)?\/\//i.test(img.getAttribute(name) ?? ''))) placeholders++;
   }
-  return count;
+  (globalThis as unknown as Record<string, HTMLImageElement[]>)[key] = started;
+  return { started: started.length, placeholders };
+}
+
+/** True when every image startLazyImages started has loaded (or failed). */
+export function startedImagesLoaded(key: string): boolean {
+  return ((globalThis as unknown as Record<string, HTMLImageElement[] | undefined>)[key] ?? []).every((img) => img.complete);
+}
+
+/** Gives the started images back their `loading="lazy"`, so the page's markup is as it was served. */
+export function restoreNativeLazyImages(key: string): void {
+  const holder = globalThis as unknown as Record<string, HTMLImageElement[] | undefined>;
+  for (const img of holder[key] ?? []) img.loading = 'lazy';
+  delete holder[key];
 }
 
 /** True when every rendered lazy image has been swapped in and its picture has loaded (or failed). */

@@ -4,7 +4,7 @@ import { PackageFiles } from './cdn-packages.ts';
 import { collectPageFacts, type CollectOptions, type PageFacts } from './collect-in-page.ts';
 import { httpErrorsInPage, KEEP_EVERY_RESOURCE_ENTRY, OfflineNetwork, type NetworkLog } from './offline-network.ts';
 import { pageSettled, unsettledReason } from './settle-in-page.ts';
-import { lazyImagesShown, lazyPlaceholderCount, scrollThroughPage } from './lazy-images-in-page.ts';
+import { lazyImagesShown, restoreNativeLazyImages, scrollThroughPage, STARTED_IMAGES_KEY, startedImagesLoaded, startLazyImages } from './lazy-images-in-page.ts';
 import { LAZY_ATTRIBUTES } from '../oracle/image-source.ts';
 
 /** How often a page may navigate away by itself (a refresh loop) before observing it gives up. */
@@ -70,6 +70,18 @@ const LAZY_VIEW_HEIGHT = 16_000;
  * within a frame or two; one that never does leaves its placeholders, and the images check says so.
  */
 const LAZY_SWAP_TIMEOUT_MS = 3_000;
+
+/** Lazy images are waited for on a condition polled every frame, bounded. */
+const LAZY_WAIT = { polling: 'raf', timeout: LAZY_SWAP_TIMEOUT_MS } as const;
+
+/** Waits until `wait` resolves or times out: lazy images still not shown then are reported by the images check, with the picture each stands for. */
+async function untilTimeout(wait: () => Promise<unknown>): Promise<void> {
+  try {
+    await wait();
+  } catch (error) {
+    if (!/Timeout/i.test(String(error))) throw error;
+  }
+}
 
 /**
  * Runs one phase of observing a page under its name (the suite passes test.step, so the report and
@@ -162,20 +174,24 @@ export class PageObserver {
 
   /**
    * Brings every lazy image into view, as a reader scrolling through the page would, and waits until
-   * its loader has swapped the real picture in (a theme's build-time lazy-load: a 1×1 gif in
-   * `srcset`, the picture in `data-srcset`). The page is shown in one tall viewport, then as before.
-   * One evaluation, and nothing else, for a page without lazy images.
+   * it has loaded: native lazy images (`loading="lazy"`) are started where they are (their request is
+   * the same), and for a theme's build-time lazy-load (a 1×1 gif in `srcset`, the picture in
+   * `data-srcset`), whose loader waits for the image to be in view, the page is shown in one tall
+   * viewport, then as before, until the loader has swapped the real picture in. One evaluation, and
+   * nothing else, for a page without lazy images.
    */
   private async showLazyImages(): Promise<void> {
-    if ((await this.page.evaluate(lazyPlaceholderCount, LAZY_IMAGE_ATTRIBUTES)) === 0) return;
+    const { started, placeholders } = await this.page.evaluate(startLazyImages, { key: STARTED_IMAGES_KEY, attributes: LAZY_IMAGE_ATTRIBUTES });
+    if (started > 0) {
+      await untilTimeout(() => this.page.waitForFunction(startedImagesLoaded, STARTED_IMAGES_KEY, LAZY_WAIT));
+      await this.page.evaluate(restoreNativeLazyImages, STARTED_IMAGES_KEY);
+    }
+    if (placeholders === 0) return;
     const height = await this.page.evaluate(() => document.documentElement.scrollHeight);
     try {
       await this.page.setViewportSize({ width: OBSERVE_VIEWPORT.width, height: Math.min(LAZY_VIEW_HEIGHT, Math.max(OBSERVE_VIEWPORT.height, height)) });
       if (height > LAZY_VIEW_HEIGHT) await this.page.evaluate(scrollThroughPage);
-      await this.page.waitForFunction(lazyImagesShown, LAZY_IMAGE_ATTRIBUTES, { polling: 'raf', timeout: LAZY_SWAP_TIMEOUT_MS });
-    } catch (error) {
-      if (!/Timeout/i.test(String(error))) throw error;
-      // Placeholders still shown are reported by the images check, with the picture each stands for.
+      await untilTimeout(() => this.page.waitForFunction(lazyImagesShown, LAZY_IMAGE_ATTRIBUTES, LAZY_WAIT));
     } finally {
       await this.page.setViewportSize(OBSERVE_VIEWPORT);
     }

@@ -20,10 +20,12 @@ export interface BenchResults {
   machine: string;
   date: string;
   /** When each part was last measured (`npm run bench -- --only …` measures some). */
-  dates?: { render: string; fidelity: string; visual: string; cache: string };
+  dates?: { render: string; listing?: string; fidelity: string; visual: string; cache: string };
   render: { articles: number; seconds: number; articlesPerSecond: number; peakMiB: number }[];
   /** At the largest render size: a second render after some sources changed, and how big the listings are. */
   incremental?: { articles: number; changed: number; seconds: number; fullSeconds: number; share: number; rendered: number; unchanged: number; listingPages: number; largestListingKiB: number };
+  /** The listing check (`fidelity: index page`) alone: its time, the part spent opening index pages in the browser, and per index page. */
+  listing?: { articles: number; indexPages: number; seconds: number; browserSeconds: number; msPerIndexPage: number; peakMiB: number }[];
   fidelity: (RunRow & { articles: number; workers: number; breakdown?: PhaseBreakdown })[];
   visual: { articles: number; floor: RunRow; suite: RunRow; toHaveScreenshot: RunRow; suiteOverFloor: number; toHaveScreenshotOverSuite: number }[];
   cache?: { articles: number; added: number; changed: number; fullSeconds: number; cachedSeconds: number; ratio: number; checked: number; unchanged: number; fullMedianTestMs: number };
@@ -52,6 +54,17 @@ export function benchTable(results: BenchResults): string {
       `**Render again** after ${again.changed} of ${n(again.articles)} sources changed: ${again.seconds.toFixed(2)} s (rendered ${n(again.rendered)}, unchanged ${n(again.unchanged)}) against ${again.fullSeconds.toFixed(2)} s for the full render: **${(100 * again.share).toFixed(1)} %**. Listings: ${n(again.listingPages)} pages, the largest ${again.largestListingKiB} KiB.`,
       '',
     );
+  }
+
+  if (results.listing !== undefined && results.listing.length > 0) {
+    lines.push(
+      `**Listing check** (\`fidelity: index page\` alone, no screenshots, 1 worker: every index page in the browser, every feed's listing over HTTP; ${when('listing')}):`,
+      '',
+      '| articles | index pages | the test | opening the index pages | per index page | peak memory |',
+      '|---:|---:|---:|---:|---:|---:|',
+    );
+    for (const row of results.listing) lines.push(`| ${n(row.articles)} | ${n(row.indexPages)} | ${row.seconds.toFixed(1)} s | ${row.browserSeconds.toFixed(1)} s | ${n(row.msPerIndexPage)} ms | ${n(row.peakMiB)} MiB |`);
+    lines.push('');
   }
 
   lines.push(`**Fidelity checks only** (\`ARCHIVE_VISUAL=off\`, every article; ${when('fidelity')}):`, '', '| articles | workers | median per article | wall per article | peak memory, all processes |', '|---:|---:|---:|---:|---:|');

@@ -22,7 +22,7 @@ export default defineConfig({ site: { sources: 'source/_posts', pages: 'public',
 test.describe('one config, read in one place', () => {
   test('no config file: the bundled fixtures, rendered here, with their goldens', () => {
     const cwd = resolve('.');
-    expect(settings({}, cwd)).toMatchObject({ configFile: undefined, sources: join(cwd, 'fixtures'), pages: undefined, goldens: join(cwd, 'golden'), timezone: 'Asia/Shanghai', reports: join(cwd, 'reports/fidelity') });
+    expect(settings({}, cwd)).toMatchObject({ configFile: undefined, sources: join(cwd, 'fixtures'), pages: undefined, goldens: join(cwd, 'golden'), timezone: 'Asia/Shanghai', reports: join(cwd, 'reports/fidelity'), workers: '100%' });
   });
 
   test('a TypeScript config is read once where the run starts; its paths are those of its folder; the environment overrides it', async () => {
@@ -39,8 +39,9 @@ test.describe('one config, read in one place', () => {
       timezone: 'UTC',
     });
     expect(settings(env, '/elsewhere')).toEqual(resolved); // every process of the run reads the same values
-    const overridden = await prepareSettings({ ARCHIVE_TZ: 'Asia/Tokyo', ARCHIVE_OUT: 'site/out', ARCHIVE_GOLDEN: 'off' }, dir);
-    expect(overridden).toMatchObject({ timezone: 'Asia/Tokyo', pages: join(dir, 'site/out'), goldens: undefined });
+    const overridden = await prepareSettings({ ARCHIVE_TZ: 'Asia/Tokyo', ARCHIVE_OUT: 'site/out', ARCHIVE_GOLDEN: 'off', ARCHIVE_WORKERS: '1' }, dir);
+    expect(overridden).toMatchObject({ timezone: 'Asia/Tokyo', pages: join(dir, 'site/out'), goldens: undefined, workers: 1 });
+    expect((await prepareSettings({ ARCHIVE_WORKERS: '50%' }, dir)).workers).toBe('50%');
     expect(whereSet('site.pages', { ARCHIVE_OUT: 'site/out', [RESOLVED_SETTINGS_ENV]: JSON.stringify(overridden) })).toBe('ARCHIVE_OUT=site/out');
     expect(whereSet('site.sources', { [RESOLVED_SETTINGS_ENV]: JSON.stringify(overridden) })).toBe(`${join(dir, 'archive-fidelity.config.ts')}: site.sources`);
   });
@@ -53,6 +54,9 @@ test.describe('one config, read in one place', () => {
     const broken = siteWith('archive-fidelity.config.ts', 'export default { visual: ');
     await expect(prepareSettings({}, broken)).rejects.toThrow(/archive-fidelity\.config\.ts: cannot be read/);
     expect(() => settings({ ARCHIVE_VISUAL_MAX_DIFF_RATIO: '2' }, resolve('.'))).toThrow('ARCHIVE_VISUAL_MAX_DIFF_RATIO=2: must be a number from 0 to 1');
+    expect(() => settings({ ARCHIVE_WORKERS: 'two' }, resolve('.'))).toThrow('ARCHIVE_WORKERS=two: must be a whole number of workers, or a share of the cores such as 50%');
+    const workers = siteWith('archive-fidelity.config.json', JSON.stringify({ workers: 0 }));
+    await expect(prepareSettings({}, workers)).rejects.toThrow(/archive-fidelity\.config\.json: workers: /);
   });
 
   test('every variable overrides a key of the config file, and says why one would set it', () => {

@@ -16,7 +16,8 @@ export interface ChildRun {
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) if (!CALLER_SETTINGS.test(name) && !name.startsWith('TEST_')) env[name] = value;
-  return { ...env, ...extra };
+  // One worker, unless a test says otherwise: a self-test's suite of a few pages would spend more on a second browser than it saves.
+  return { ...env, ARCHIVE_WORKERS: '1', ...extra };
 }
 
 /** Runs a command to its end and collects its output; a non-zero exit is a result, not an exception. */
