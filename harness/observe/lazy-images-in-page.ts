@@ -30,7 +30,8 @@ export function startLazyImages({ key, attributes }: { key: string; attributes: 
     if (shown !== '' && !shown.startsWith('data:')) continue;
     if (attributes.some((name) => /^\s*(https?:)?\/\//i.test(img.getAttribute(name) ?? ''))) placeholders++;
   }
-  (globalThis as unknown as Record<string, HTMLImageElement[]>)[key] = started;
+  // Kept only while they load: restoreNativeLazyImages removes it, so the page's globals are its own.
+  if (started.length > 0) (globalThis as unknown as Record<string, HTMLImageElement[]>)[key] = started;
   return { started: started.length, placeholders };
 }
 

@@ -183,8 +183,11 @@ export class PageObserver {
   private async showLazyImages(): Promise<void> {
     const { started, placeholders } = await this.page.evaluate(startLazyImages, { key: STARTED_IMAGES_KEY, attributes: LAZY_IMAGE_ATTRIBUTES });
     if (started > 0) {
-      await untilTimeout(() => this.page.waitForFunction(startedImagesLoaded, STARTED_IMAGES_KEY, LAZY_WAIT));
-      await this.page.evaluate(restoreNativeLazyImages, STARTED_IMAGES_KEY);
+      try {
+        await untilTimeout(() => this.page.waitForFunction(startedImagesLoaded, STARTED_IMAGES_KEY, LAZY_WAIT));
+      } finally {
+        await this.page.evaluate(restoreNativeLazyImages, STARTED_IMAGES_KEY);
+      }
     }
     if (placeholders === 0) return;
     const height = await this.page.evaluate(() => document.documentElement.scrollHeight);

@@ -48,7 +48,7 @@ export async function archiveFidelity(): Promise<PlaywrightTestConfig> {
     projects: [{ name: 'archive', testDir: SUITE_DIR, testMatch: `*.spec${EXTENSION}` }],
     fullyParallel: true,
     // The setting `workers`, by default every core: measured on 1,000 articles on 2 cores, two workers
-    // judge 14-20 % faster than one (docs/scale-and-ci.md); a worker has its own browser, server and observer.
+    // judge 12-20 % faster than one (docs/scale-and-ci.md); a worker has its own browser, server and observer.
     workers: settings().workers,
     forbidOnly: Boolean(process.env.CI),
     retries: 0,
