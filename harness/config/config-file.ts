@@ -9,6 +9,10 @@ const CONFIG_FILES = ['archive-fidelity.config.ts', 'archive-fidelity.config.mts
  * What a site's `archive-fidelity.config.*` may say. Every key is optional: the defaults check this
  * project's bundled fixtures with its own renderer. Paths are relative to the config file's folder.
  */
+/** Playwright's `workers`: a whole number, or a share of the cores from 1% to 100%; the file and the environment check it alike. */
+export const WORKERS = /^([1-9]\d*|([1-9]\d?|100)%)$/;
+export const WORKERS_RULE = 'a whole number of workers, or a share of the cores such as 50%';
+
 const ConfigFile = z
   .object({
     /** Why these settings: for the people who maintain the archive. */
@@ -29,7 +33,7 @@ const ConfigFile = z
       .strict()
       .optional(),
     /** How many pages are judged at once (Playwright workers): a number, or a share of the cores such as `50%`. Absent: every core. */
-    workers: z.union([z.number().int().positive(), z.string().regex(/^([1-9]\d*|[1-9]\d?%|100%)$/, 'a whole number, or a share of the cores such as 50%')]).optional(),
+    workers: z.union([z.number().int().positive(), z.string().regex(WORKERS, WORKERS_RULE)]).optional(),
     /** Time zone of dates that carry none. */
     timezone: z.string().min(1).optional(),
     /** The folder of approved goldens; `false`: no visual check. */

@@ -1,4 +1,4 @@
-import { ConfigError } from './config-file.ts';
+import { ConfigError, WORKERS, WORKERS_RULE } from './config-file.ts';
 
 /** Reads a number from a variable, or says which variable is wrong and why. */
 function numberIn(min: number, max: number): (raw: string, name: string) => number {
@@ -11,9 +11,8 @@ function numberIn(min: number, max: number): (raw: string, name: string) => numb
 
 /** A worker count (`2`) or a share of the cores (`50%`), as Playwright's `workers` takes it. */
 function workersIn(raw: string, name: string): number | string {
-  if (/^[1-9]\d*$/.test(raw)) return Number(raw);
-  if (/^([1-9]\d?|100)%$/.test(raw)) return raw;
-  throw new ConfigError(`${name}=${raw}: must be a whole number of workers, or a share of the cores such as 50%`);
+  if (!WORKERS.test(raw)) throw new ConfigError(`${name}=${raw}: must be ${WORKERS_RULE}`);
+  return raw.endsWith('%') ? raw : Number(raw);
 }
 
 /** `false`, `off` and `none` turn a folder setting off. */

@@ -107,6 +107,7 @@ function resolveSettings(config: ArchiveFidelityConfig, file: string | undefined
   // golden/ belongs to the bundled fixtures rendered by our renderer, and to nothing else.
   const bundled = pages === undefined && sources === resolve(cwd, BUNDLED.sources);
   const goldens = goldensSetting === false ? undefined : (path('goldens', typeof config.goldens === 'string' ? config.goldens : undefined) ?? (bundled ? resolve(cwd, BUNDLED.goldens) : undefined));
+  const workers = pick('workers', config.workers).value;
   const cache = pick('cache', config.cache).value === false ? undefined : path('cache', typeof config.cache === 'string' ? config.cache : undefined);
   return {
     configFile: file,
@@ -116,7 +117,7 @@ function resolveSettings(config: ArchiveFidelityConfig, file: string | undefined
     manifest: path('site.manifest', config.site?.manifest),
     // A built-in profile is a name; anything that looks like a file is a path.
     profile: profile === undefined || !/[./\\]/.test(profile) ? profile : resolve(pick('site.profile', config.site?.profile).dir, profile),
-    workers: ((value) => (typeof value === 'number' || typeof value === 'string' ? value : '100%'))(pick('workers', config.workers).value),
+    workers: typeof workers === 'number' || typeof workers === 'string' ? workers : '100%',
     timezone: text('timezone', config.timezone) ?? 'Asia/Shanghai',
     goldens,
     visual: text('visual', config.visual),
