@@ -23,28 +23,11 @@ const visual = visualSelection(sources.map((source) => source.slug));
 // With ARCHIVE_CACHE: articles whose every input is byte-identical to a run where they passed (found by global setup).
 const unchanged = unchangedArticles();
 
-/**
- * Articles run in batches of this many, each batch one Playwright test group. A worker binds the
- * whole spec file (every test cloned, its id hashed) once for each group it is given: with one group
- * a test, as fullyParallel makes them, that is O(articles) a test and O(articles²) a run (at 1,000
- * articles already 1.9 s of the worker's ~50 s of CPU went to hashing test ids; at 20,000 it would be
- * 400 times that). 50 keeps groups small enough to balance two workers.
- */
-const BATCH_SIZE = 50;
-
-for (let start = 0; start < sources.length; start += BATCH_SIZE) {
-  test.describe(() => {
-    // Sequential inside the batch, batches in parallel: each batch is one test group.
-    test.describe.configure({ mode: 'default' });
-    for (const source of sources.slice(start, start + BATCH_SIZE)) declareArticle(source);
-  });
-}
-
-function declareArticle(source: (typeof sources)[number]): void {
+for (const source of sources) {
   const why = unchanged.articles[source.slug];
   if (why !== undefined && unchanged.skipAtDeclaration) {
     test.skip(`fidelity: ${source.slug}`, { annotation: unchangedAnnotation(why) }, () => undefined);
-    return;
+    continue;
   }
   test(`fidelity: ${source.slug}`, async ({ archive, observer, profile, visual: goldens, verdicts }, testInfo) => {
     if (why !== undefined) {
