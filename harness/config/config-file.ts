@@ -5,14 +5,14 @@ import { z } from 'zod';
 /** The names a config file may have, in the order they are looked for in the working directory. */
 const CONFIG_FILES = ['archive-fidelity.config.ts', 'archive-fidelity.config.mts', 'archive-fidelity.config.js', 'archive-fidelity.config.mjs', 'archive-fidelity.config.json'] as const;
 
-/**
- * What a site's `archive-fidelity.config.*` may say. Every key is optional: the defaults check this
- * project's bundled fixtures with its own renderer. Paths are relative to the config file's folder.
- */
 /** Playwright's `workers`: a whole number, or a share of the cores from 1% to 100%; the file and the environment check it alike. */
 export const WORKERS = /^([1-9]\d*|([1-9]\d?|100)%)$/;
 export const WORKERS_RULE = 'a whole number of workers, or a share of the cores such as 50%';
 
+/**
+ * What a site's `archive-fidelity.config.*` may say. Every key is optional: the defaults check this
+ * project's bundled fixtures with its own renderer. Paths are relative to the config file's folder.
+ */
 const ConfigFile = z
   .object({
     /** Why these settings: for the people who maintain the archive. */

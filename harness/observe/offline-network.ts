@@ -53,7 +53,7 @@ const CDN_PATTERNS = [...NPM_CDNS.map((cdn) => cdn.host), CDNJS.host].flatMap((h
 export class OfflineNetwork {
   readonly log: NetworkLog = { images: [], blocked: [], failed: [], served: [], cancelled: [] };
   /** Answers a paused request in the async context of the last reset() (see there). */
-  private answerInContext = (event: PausedRequest): void => void this.answer(event);
+  private answerInContext = this.answeringInThisContext();
 
   private constructor(
     private readonly cdp: CDPSession,
@@ -95,12 +95,17 @@ export class OfflineNetwork {
    * 200 pages and 20,000 thumbnails spent half its time (96 of 186 s) searching.
    */
   reset(): void {
-    this.answerInContext = AsyncResource.bind((event: PausedRequest): void => void this.answer(event));
+    this.answerInContext = this.answeringInThisContext();
     this.log.images.length = 0;
     this.log.blocked.length = 0;
     this.log.failed.length = 0;
     this.log.served.length = 0;
     this.log.cancelled.length = 0;
+  }
+
+  /** A handler that answers paused requests in the async context it is made in. */
+  private answeringInThisContext(): (event: PausedRequest) => void {
+    return AsyncResource.bind((event: PausedRequest): void => void this.answer(event));
   }
 
   private isLocal(url: string): boolean {
