@@ -26,6 +26,14 @@ export interface BrowserChoice {
  */
 export const CHROMIUM_ARGS: readonly string[] = ['--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'];
 
+/**
+ * Added for the browser that observes pages which get no screenshot: it loads no web font. A page's
+ * ~35 font files cost ~40 % of its load (each a request the browser and Playwright track, then a
+ * face to decode); the text checks read the text, not its glyphs, and the fonts the style sheets
+ * declare are checked from the server instead (harness/observe/declared-fonts.ts).
+ */
+export const NO_WEB_FONTS: readonly string[] = ['--disable-remote-fonts'];
+
 /** Raised when no usable Chromium exists; its message says how to get one. */
 export class NoChromiumError extends Error {}
 

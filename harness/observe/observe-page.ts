@@ -4,8 +4,11 @@ import { PackageFiles } from './cdn-packages.ts';
 import { collectPageFacts, type CollectOptions, type PageFacts } from './collect-in-page.ts';
 import { httpErrorsInPage, KEEP_EVERY_RESOURCE_ENTRY, OfflineNetwork, type NetworkLog } from './offline-network.ts';
 import { pageSettled, unsettledReason } from './settle-in-page.ts';
-import { lazyImagesShown, restoreNativeLazyImages, scrollThroughPage, STARTED_IMAGES_KEY, startedImagesLoaded, startLazyImages } from './lazy-images-in-page.ts';
+import { lazyImagesShown, restoreNativeLazyImages, scrollThroughPage, STARTED_IMAGES_KEY, startedImagesLoaded } from './lazy-images-in-page.ts';
+import { declaredFontsInPage, type PageFontDeclarations } from './declared-fonts-in-page.ts';
+import { observeAtOnce, type AtOnce } from './observe-in-page.ts';
 import { LAZY_ATTRIBUTES } from '../oracle/image-source.ts';
+import type { DeclaredFonts } from './declared-fonts.ts';
 
 /** How often a page may navigate away by itself (a refresh loop) before observing it gives up. */
 const MAX_SELF_NAVIGATIONS = 3;
@@ -111,6 +114,7 @@ export class PageObserver {
     readonly page: Page,
     private readonly network: OfflineNetwork,
     readonly profile: SiteProfile,
+    private readonly declaredFonts: DeclaredFonts | undefined,
   ) {
     const { article } = profile;
     this.options = {
@@ -134,18 +138,19 @@ export class PageObserver {
 
   /**
    * A new browser context with one page prepared to observe pages of a site (described by `profile`)
-   * served from `origin`; CDN files are answered from `packages` (see cdn-packages.ts).
+   * served from `origin`; CDN files are answered from `packages` (see cdn-packages.ts). Pass
+   * `declaredFonts` when `browser` loads no web fonts (NO_WEB_FONTS): they are checked from there.
    */
-  static async open(browser: Browser, origin: string, profile: SiteProfile, packages = new PackageFiles([])): Promise<{ observer: PageObserver; context: BrowserContext }> {
+  static async open(browser: Browser, origin: string, profile: SiteProfile, packages = new PackageFiles([]), declaredFonts?: DeclaredFonts): Promise<{ observer: PageObserver; context: BrowserContext }> {
     const context = await browser.newContext({ viewport: OBSERVE_VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    return { observer: await PageObserver.create(await context.newPage(), origin, profile, packages), context };
+    return { observer: await PageObserver.create(await context.newPage(), origin, profile, packages, declaredFonts), context };
   }
 
   /** Prepares a page (routing, listeners) for observing pages served from `origin`. */
-  static async create(page: Page, origin: string, profile: SiteProfile, packages = new PackageFiles([])): Promise<PageObserver> {
+  static async create(page: Page, origin: string, profile: SiteProfile, packages = new PackageFiles([]), declaredFonts?: DeclaredFonts): Promise<PageObserver> {
     // Scripts run through tsx (esbuild keepNames) wrap functions in __name(); give serialised ones that helper.
     await page.addInitScript(`globalThis.__name ??= (fn) => fn; ${KEEP_EVERY_RESOURCE_ENTRY}`);
-    return new PageObserver(page, await OfflineNetwork.attach(page, origin, packages), profile);
+    return new PageObserver(page, await OfflineNetwork.attach(page, origin, packages), profile, declaredFonts);
   }
 
   /**
@@ -155,11 +160,20 @@ export class PageObserver {
   private async collect(requested: string, phase: Phase, settleOn: readonly string[]): Promise<PageFacts> {
     for (let attempt = 0; ; attempt++) {
       try {
-        await phase('show lazy images', () => this.showLazyImages());
-        await phase('settle', () => this.settleForReaders(settleOn));
-        return await phase('collect in the page', async () => {
+        const lazy = { key: STARTED_IMAGES_KEY, attributes: LAZY_IMAGE_ATTRIBUTES };
+        const options = { lazy, settle: { contentRoot: settleOn }, collect: this.options, fonts: this.declaredFonts?.request() ?? null };
+        const atOnce = await phase('collect in the page', async () => {
+          const seen = await this.page.evaluate<AtOnce>(observeAtOnce(options));
+          if (seen.facts !== undefined) await this.record(seen.httpErrors ?? [], seen.fonts ?? null);
+          return seen;
+        });
+        if (atOnce.facts !== undefined) return atOnce.facts;
+        await phase('show lazy images', () => this.showLazyImages(atOnce.lazy));
+        // Asked once already when observeAtOnce found no lazy image: the next answers must be a frame apart.
+        await phase('settle', () => this.settleForReaders(settleOn, atOnce.settled === false));
+        return await phase('collect in the page once settled', async () => {
           const facts = await this.page.evaluate(collectPageFacts, this.options);
-          this.network.addHttpErrors(await this.page.evaluate(httpErrorsInPage));
+          await this.record(await this.page.evaluate(httpErrorsInPage), this.declaredFonts === undefined ? null : await this.page.evaluate(declaredFontsInPage, this.declaredFonts.request()));
           return facts;
         });
       } catch (error) {
@@ -172,16 +186,21 @@ export class PageObserver {
     }
   }
 
+  /** Adds the page's HTTP errors and, in a browser that loads no web fonts, its declared fonts that would not load, to the network log. */
+  private async record(httpErrors: { url: string; status: number }[], fonts: PageFontDeclarations | null): Promise<void> {
+    this.network.addHttpErrors(httpErrors);
+    if (this.declaredFonts !== undefined && fonts !== null) this.network.addUnservedFonts(await this.declaredFonts.unserved(this.page, fonts));
+  }
+
   /**
    * Brings every lazy image into view, as a reader scrolling through the page would, and waits until
    * it has loaded: native lazy images (`loading="lazy"`) are started where they are (their request is
    * the same), and for a theme's build-time lazy-load (a 1×1 gif in `srcset`, the picture in
    * `data-srcset`), whose loader waits for the image to be in view, the page is shown in one tall
-   * viewport, then as before, until the loader has swapped the real picture in. One evaluation, and
-   * nothing else, for a page without lazy images.
+   * viewport, then as before, until the loader has swapped the real picture in. Given what
+   * startLazyImages (in observeAtOnce) started and counted.
    */
-  private async showLazyImages(): Promise<void> {
-    const { started, placeholders } = await this.page.evaluate(startLazyImages, { key: STARTED_IMAGES_KEY, attributes: LAZY_IMAGE_ATTRIBUTES });
+  private async showLazyImages({ started, placeholders }: { started: number; placeholders: number }): Promise<void> {
     if (started > 0) {
       try {
         await untilTimeout(() => this.page.waitForFunction(startedImagesLoaded, STARTED_IMAGES_KEY, LAZY_WAIT));
@@ -205,11 +224,11 @@ export class PageObserver {
    * sees it: scripted reveals and animations done (settle-in-page.ts). Bounded by the profile's
    * `settleTimeoutMs`: a page that never settles is recorded for the health check, and read as it is.
    */
-  private async settleForReaders(settleOn: readonly string[]): Promise<void> {
+  private async settleForReaders(settleOn: readonly string[], askedOnce: boolean): Promise<void> {
     const options = { contentRoot: settleOn };
     // Most pages are settled at `load`: one evaluation says so at once, where a frame-polled wait
     // would first wait for the next painted frame (~20 ms a page, a quarter of the checks' time).
-    if (await this.page.evaluate(pageSettled, options)) return;
+    if (!askedOnce && (await this.page.evaluate(pageSettled, options))) return;
     try {
       await this.page.waitForFunction(pageSettled, options, { polling: 'raf', timeout: this.profile.settleTimeoutMs });
     } catch (error) {

@@ -3,6 +3,7 @@ import type { CDPSession, Page } from '@playwright/test';
 import type { PackageFiles } from './cdn-packages.ts';
 import { NPM_CDNS, CDNJS } from './cdn-table.ts';
 import { placeholderPng } from './placeholder-image.ts';
+import { isLocalUrl, type UnservedFont } from './declared-fonts.ts';
 
 /** An image request as it left the browser. */
 interface ImageRequest {
@@ -108,8 +109,19 @@ export class OfflineNetwork {
     return AsyncResource.bind((event: PausedRequest): void => void this.answer(event));
   }
 
+  /**
+   * Records the declared web fonts that would not load (declared-fonts.ts), for a browser that loads
+   * none, as the failed or blocked requests a browser loading them would have made.
+   */
+  addUnservedFonts(fonts: UnservedFont[]): void {
+    for (const font of fonts) {
+      if (font.local) this.log.failed.push({ url: font.url, reason: `${font.reason}, a web font the style sheets declare` });
+      else this.log.blocked.push({ url: font.url, resourceType: 'font', ...(font.why === undefined ? {} : { why: font.why }) });
+    }
+  }
+
   private isLocal(url: string): boolean {
-    return url.startsWith(`${this.localOrigin}/`) || url === this.localOrigin;
+    return isLocalUrl(url, this.localOrigin);
   }
 
   private async answer(event: PausedRequest): Promise<void> {

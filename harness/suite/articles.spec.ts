@@ -23,11 +23,31 @@ const visual = visualSelection(sources.map((source) => source.slug));
 // With ARCHIVE_CACHE: articles whose every input is byte-identical to a run where they passed (found by global setup).
 const unchanged = unchangedArticles();
 
-for (const source of sources) {
+/**
+ * Articles run in batches, each batch one Playwright test group. A worker binds the whole spec file
+ * (every test cloned, its id hashed) once for each group it is given: with one group a test, as
+ * fullyParallel makes them, that is O(articles) a test and O(articles²) a run (at 1,000 articles,
+ * 1.9 s of a worker's ~50 s of CPU went to hashing test ids; at 20,000 it would be 400 times that).
+ * Batches of at most 50, and at least 64 of them, so `--shard` and the workers still split the
+ * archive evenly; an archive of up to 64 articles runs one article a group, as before.
+ */
+const MAX_BATCH = 50;
+const MIN_BATCHES = 64;
+const batchSize = Math.min(MAX_BATCH, Math.max(1, Math.ceil(sources.length / MIN_BATCHES)));
+
+for (let start = 0; start < sources.length; start += batchSize) {
+  test.describe(() => {
+    // In order inside a batch, batches in parallel: each batch is one test group.
+    test.describe.configure({ mode: 'default' });
+    for (const source of sources.slice(start, start + batchSize)) declareArticle(source);
+  });
+}
+
+function declareArticle(source: (typeof sources)[number]): void {
   const why = unchanged.articles[source.slug];
   if (why !== undefined && unchanged.skipAtDeclaration) {
     test.skip(`fidelity: ${source.slug}`, { annotation: unchangedAnnotation(why) }, () => undefined);
-    continue;
+    return;
   }
   test(`fidelity: ${source.slug}`, async ({ archive, observer, profile, visual: goldens, verdicts }, testInfo) => {
     if (why !== undefined) {

@@ -1,5 +1,6 @@
 import { test as base } from '@playwright/test';
 import { runBrowser } from '../browser/choose-browser.ts';
+import { lazyFontlessBrowser, type LazyBrowser } from '../browser/fontless-browser.ts';
 import { goldenDir, renderedDir } from '../config/archive-config.ts';
 import { PackageFiles } from '../observe/cdn-packages.ts';
 import { RecyclingObserver, RENEW_BUDGET } from '../observe/recycling-observer.ts';
@@ -23,8 +24,11 @@ function isCi(env: NodeJS.ProcessEnv = process.env): boolean {
   return value !== '' && value !== '0' && value !== 'false';
 }
 
-/** Worker-scoped, started on first use: one server, one browser page reused (renewed every 100 pages), the goldens. */
-export const test = base.extend<object, { archive: ServedArchive; profile: SiteProfile; observer: RecyclingObserver; visual: VisualContext; verdicts: ArticleVerdicts | undefined }>({
+/**
+ * Worker-scoped, started on first use: one server; two browsers, one loading no web fonts for pages
+ * without screenshots; a browser page in each reused (renewed every 100 pages); the goldens.
+ */
+export const test = base.extend<object, { archive: ServedArchive; profile: SiteProfile; fontlessBrowser: LazyBrowser; observer: RecyclingObserver; visual: VisualContext; verdicts: ArticleVerdicts | undefined }>({
   archive: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
     async ({}, use) => {
@@ -49,9 +53,17 @@ export const test = base.extend<object, { archive: ServedArchive; profile: SiteP
     },
     { scope: 'worker' },
   ],
+  fontlessBrowser: [
+    async ({ playwright, launchOptions }, use) => {
+      const fontless = lazyFontlessBrowser(playwright.chromium, launchOptions);
+      await use(fontless);
+      await fontless.close();
+    },
+    { scope: 'worker' },
+  ],
   observer: [
-    async ({ browser, archive, profile }, use) => {
-      const observer = new RecyclingObserver(browser, archive.origin, profile, RENEW_BUDGET, new PackageFiles(packageRoots(archive.dir)));
+    async ({ browser, fontlessBrowser, archive, profile }, use) => {
+      const observer = new RecyclingObserver(browser, archive.origin, profile, RENEW_BUDGET, new PackageFiles(packageRoots(archive.dir)), fontlessBrowser.get);
       await use(observer);
       await observer.close();
     },

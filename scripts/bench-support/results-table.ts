@@ -28,7 +28,7 @@ export interface BenchResults {
   listing?: { articles: number; indexPages: number; seconds: number; browserSeconds: number; msPerIndexPage: number; peakMiB: number }[];
   fidelity: (RunRow & { articles: number; workers: number; breakdown?: PhaseBreakdown })[];
   visual: { articles: number; floor: RunRow; suite: RunRow; toHaveScreenshot: RunRow; suiteOverFloor: number; toHaveScreenshotOverSuite: number }[];
-  cache?: { articles: number; added: number; changed: number; fullSeconds: number; cachedSeconds: number; ratio: number; checked: number; unchanged: number; fullMedianTestMs: number };
+  cache?: { articles: number; added: number; changed: number; fullSeconds: number; fullWallMsPerArticle?: number; fullPeakMiB?: number; cachedSeconds: number; ratio: number; checked: number; unchanged: number; fullMedianTestMs: number };
 }
 
 const n = (value: number): string => value.toLocaleString('en-US');
@@ -71,7 +71,7 @@ export function benchTable(results: BenchResults): string {
   for (const row of results.fidelity) lines.push(`| ${n(row.articles)} | ${row.workers} | ${n(row.medianTestMs)} ms | ${ms(row.wallSecondsPerTest)} | ${n(row.peakMiB)} MiB |`);
   const broken = results.fidelity.filter((row) => row.breakdown !== undefined);
   if (broken.length > 0) {
-    lines.push('', "Where an article's time goes (median of each phase, ms):", '', '| articles | workers | read the source | load | settle | collect in the page | checks |', '|---:|---:|---:|---:|---:|---:|---:|');
+    lines.push('', "Where an article's time goes (median of each phase, ms):", '', '| articles | workers | read the source | load | settle (a page not settled at load) | collect in the page | checks |', '|---:|---:|---:|---:|---:|---:|---:|');
     for (const row of broken) {
       const b = row.breakdown as PhaseBreakdown;
       lines.push(`| ${n(row.articles)} | ${row.workers} | ${b.readSource} | ${b.load} | ${b.settle} | ${b.collect} | ${b.checks} |`);
@@ -90,11 +90,11 @@ export function benchTable(results: BenchResults): string {
   if (results.cache !== undefined) {
     const c = results.cache;
     lines.push(
-      `**Verdict cache** (\`ARCHIVE_CACHE\`, the archive project with the config's workers, \`ARCHIVE_VISUAL=off\`; ${when('cache')}):`,
+      `**Full verdict and verdict cache** (\`ARCHIVE_CACHE\`, the archive project with the config's workers, \`ARCHIVE_VISUAL=off\`; ${when('cache')}):`,
       '',
-      '| articles | full run | run from the cache after adding ' + c.added + ' and changing ' + c.changed + ' | ratio | checked | unchanged (skipped) |',
-      '|---:|---:|---:|---:|---:|---:|',
-      `| ${n(c.articles)} | ${c.fullSeconds.toFixed(1)} s | ${c.cachedSeconds.toFixed(1)} s | ${(100 * c.ratio).toFixed(1)} % | ${c.checked} | ${n(c.unchanged)} |`,
+      '| articles | full run | per article | peak memory, all processes | run from the cache after adding ' + c.added + ' and changing ' + c.changed + ' | ratio | checked | unchanged (skipped) |',
+      '|---:|---:|---:|---:|---:|---:|---:|---:|',
+      `| ${n(c.articles)} | ${c.fullSeconds.toFixed(1)} s | ${c.fullWallMsPerArticle === undefined ? '—' : `${n(c.fullWallMsPerArticle)} ms`} | ${c.fullPeakMiB === undefined ? '—' : `${n(c.fullPeakMiB)} MiB`} | ${c.cachedSeconds.toFixed(1)} s | ${(100 * c.ratio).toFixed(1)} % | ${c.checked} | ${n(c.unchanged)} |`,
       '',
     );
   }

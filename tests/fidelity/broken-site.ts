@@ -8,7 +8,9 @@ import { expectedArticle, type ExpectedArticle } from '../../harness/oracle/expe
 import { readSourcePost } from '../../harness/oracle/source.ts';
 import { serveFolder } from '../../harness/run/static-server.ts';
 import { builtinProfile } from '../../harness/profiles/choose-profile.ts';
-import { PageObserver, type ObservedPage } from '../../harness/observe/observe-page.ts';
+import type { ObservedPage } from '../../harness/observe/observe-page.ts';
+import { RecyclingObserver, RENEW_BUDGET } from '../../harness/observe/recycling-observer.ts';
+import { lazyFontlessBrowser } from '../../harness/browser/fontless-browser.ts';
 import { test as base } from '../support/selftest.ts';
 import { assetFiles } from '../../renderer/page/assets.ts';
 import { renderArticle } from '../../renderer/render-article.ts';
@@ -23,9 +25,10 @@ interface BrokenPage {
 
 /**
  * Renders `fixtures/<fixture>`, applies `breakIt` to the page, writes `files` (say, an extra style
- * sheet under assets/) next to it and observes the result in Chromium.
+ * sheet under assets/) next to it and observes the result in Chromium as the suite does: with web
+ * fonts for `screenshots`, else in the browser that loads none.
  */
-export type BreakPage = (fixture: string, breakIt: ($: CheerioAPI) => void, files?: Record<string, string>) => Promise<BrokenPage>;
+export type BreakPage = (fixture: string, breakIt: ($: CheerioAPI) => void, files?: Record<string, string>, use?: { screenshots?: boolean }) => Promise<BrokenPage>;
 
 let counter = 0;
 
@@ -35,16 +38,17 @@ let counter = 0;
  */
 export const test = base.extend<object, { breakPage: BreakPage }>({
   breakPage: [
-    async ({ browser }, use) => {
+    async ({ browser, playwright, launchOptions }, use) => {
       const dir = mkdtempSync(join(tmpdir(), 'archive-broken-'));
       for (const [path, bytes] of assetFiles()) {
         mkdirSync(dirname(join(dir, path)), { recursive: true });
         writeFileSync(join(dir, path), bytes);
       }
       const server = await serveFolder(dir);
-      const { observer, context } = await PageObserver.open(browser, server.origin, builtinProfile('archive-renderer'));
+      const fontless = lazyFontlessBrowser(playwright.chromium, launchOptions);
+      const observer = new RecyclingObserver(browser, server.origin, builtinProfile('archive-renderer'), RENEW_BUDGET, undefined, fontless.get);
       const zone = archiveZone({});
-      await use(async (fixture, breakIt, files = {}) => {
+      await use(async (fixture, breakIt, files = {}, { screenshots = false } = {}) => {
         const source = join('fixtures', fixture);
         const rendered = renderArticle(source, readFileSync(source), zone);
         if (!rendered.ok) throw new Error(`${fixture} does not render: ${rendered.problem.message}`);
@@ -53,10 +57,11 @@ export const test = base.extend<object, { breakPage: BreakPage }>({
         const name = `page-${counter++}`;
         writeFileSync(join(dir, `${name}.html`), $.html());
         for (const [file, content] of Object.entries(files)) writeFileSync(join(dir, file), content);
-        const observed = await observer.observe(`${server.origin}/${name}.html`);
+        const observed = await observer.observe(`${server.origin}/${name}.html`, { screenshots });
         return { expected: expectedArticle(name, readSourcePost(source, zone)), observed, page: observer.page };
       });
-      await context.close();
+      await observer.close();
+      await fontless.close();
       await server.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -49,7 +49,7 @@ export const HEXO_OWN = /^(date in .*: expected \(absent: the source has no read
 /** The site-level findings that are true of landscape: its missing favicon (the CDN style sheets it cannot load offline are notes). */
 export const SITE_FINDINGS = /^the site's icon \/favicon\.png is missing/;
 
-/** Runs the archive project on a site, as a user would (two workers: a theme's failing pages each restart one), and reads its verdicts. */
+/** Runs the archive project on a site, as a user of a large archive would (two workers: a theme's failing pages each restart one), and reads its verdicts. */
 export async function judge(posts: string, site: string): Promise<{ verdicts: Map<string, TestVerdict>; suiteMs: number; output: string }> {
   const work = mkdtempSync(join(tmpdir(), 'hexo-verdict-'));
   const json = join(work, 'report.json');
@@ -60,6 +60,8 @@ export async function judge(posts: string, site: string): Promise<{ verdicts: Ma
     ARCHIVE_OUT: site,
     ARCHIVE_REPORT_DIR: join(work, 'reports'),
     PLAYWRIGHT_JSON_OUTPUT_NAME: json,
+    // As a large archive is judged: a few pages with screenshots (in the browser with web fonts), the rest without.
+    ARCHIVE_VISUAL: 'sample:3',
   });
   return { verdicts: verdicts(json), suiteMs: Date.now() - started, output: run.stdout + run.stderr };
 }

@@ -34,12 +34,12 @@ test.describe('visual regressions fail with expected, actual and diff images', (
   test('an unchanged page passes, by byte comparison alone', async ({ breakPage, browser }) => {
     const store = new GoldenStore(mkdtempSync(join(tmpdir(), 'golden-')), 'missing', false);
     const environment = currentEnvironment(browser, { build: 'this test' });
-    const { page } = await breakPage(FIXTURE, unchanged);
+    const { page } = await breakPage(FIXTURE, unchanged, {}, { screenshots: true });
     for (const viewport of VIEWPORTS) {
       const first = await checkScreenshot(store, 'p', `p@${viewport.width}`, await captureAt(page, viewport), environment, DEFAULT_THRESHOLDS);
       expect(first.status).toBe('new');
     }
-    const again = await breakPage(FIXTURE, unchanged);
+    const again = await breakPage(FIXTURE, unchanged, {}, { screenshots: true });
     for (const viewport of VIEWPORTS) {
       const result = await checkScreenshot(store, 'p', `p@${viewport.width}`, await captureAt(again.page, viewport), environment, DEFAULT_THRESHOLDS);
       expect(result).toMatchObject({ status: 'passed', fail: false, diffPixels: 0, attachments: [] });
@@ -51,10 +51,10 @@ test.describe('visual regressions fail with expected, actual and diff images', (
       const store = new GoldenStore(mkdtempSync(join(tmpdir(), 'golden-')), 'none', false);
       const environment = currentEnvironment(browser, { build: 'this test' });
       const viewport = VIEWPORTS[0];
-      const good = await breakPage(FIXTURE, unchanged);
+      const good = await breakPage(FIXTURE, unchanged, {}, { screenshots: true });
       await store.writePng('p@1280.png', await captureAt(good.page, viewport), environment);
 
-      const broken = await breakPage(FIXTURE, breakIt, css === undefined ? {} : { 'assets/extra.css': css });
+      const broken = await breakPage(FIXTURE, breakIt, css === undefined ? {} : { 'assets/extra.css': css }, { screenshots: true });
       const result = await checkScreenshot(store, 'p', 'p@1280', await captureAt(broken.page, viewport), environment, DEFAULT_THRESHOLDS);
       expect(result).toMatchObject({ status: 'changed', fail: true });
       expect(result.message).toMatch(message);
