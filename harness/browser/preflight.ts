@@ -15,6 +15,9 @@ export function launchOptionsFor(choice: BrowserChoice): { executablePath: strin
   return { executablePath: choice.executablePath, args: [...CHROMIUM_ARGS], env: { ...env, ...choice.env } };
 }
 
+/** Where global setup leaves the Chromium version it started, for every worker of the run (the verdict key, the goldens' provenance). */
+export const CHROMIUM_VERSION_ENV = 'ARCHIVE_CHROMIUM_VERSION';
+
 /**
  * Starts the chosen browser once and closes it. Returns its version when it works, else one line
  * saying what failed and how to fix it (a missing shared library, a binary that is not a browser, a

@@ -33,7 +33,7 @@ interface Lane {
  * A PageObserver that starts afresh in a new browser context when the budget is spent. Given a
  * browser that loads no web fonts (`fontless`, NO_WEB_FONTS), pages without screenshots are observed
  * there, with their declared fonts checked from the server (declared-fonts.ts): measured on 1,000
- * articles on 2 cores, ~15 % less time a page; screenshots need the fonts, and keep `browser`.
+ * articles on 2 cores, ~15 % less time a page; screenshots need the fonts, and keep `browser`. Each browser is asked for when first needed.
  */
 export class RecyclingObserver {
   private readonly withFonts: Lane = { current: undefined, spent: 0 };
@@ -42,7 +42,7 @@ export class RecyclingObserver {
   private readonly declaredFonts: DeclaredFonts;
 
   constructor(
-    private readonly browser: Browser,
+    private readonly browser: () => Promise<Browser>,
     private readonly origin: string,
     private readonly profile: SiteProfile,
     private readonly budget = RENEW_BUDGET,
@@ -84,7 +84,7 @@ export class RecyclingObserver {
     const cost = screenshots ? PAGE_COST.withScreenshots : PAGE_COST.plain;
     if (lane.current === undefined || lane.spent + cost > this.budget) {
       await this.closeLane(lane);
-      lane.current = fontless === undefined ? await PageObserver.open(this.browser, this.origin, this.profile, this.packages) : await PageObserver.open(await fontless(), this.origin, this.profile, this.packages, this.declaredFonts);
+      lane.current = fontless === undefined ? await PageObserver.open(await this.browser(), this.origin, this.profile, this.packages) : await PageObserver.open(await fontless(), this.origin, this.profile, this.packages, this.declaredFonts);
       lane.spent = 0;
     }
     lane.spent += cost;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { runBrowser } from '../browser/choose-browser.ts';
-import { startBrowserOnce } from '../browser/preflight.ts';
+import { CHROMIUM_VERSION_ENV, startBrowserOnce } from '../browser/preflight.ts';
 import { BUILTIN_PROFILES, chooseProfile, DEFAULT_PROFILE } from '../profiles/choose-profile.ts';
 import { HexoSiteError, themeOf, type HexoModel } from '../site/hexo-site.ts';
 import { locatePages, savePageMap, type LocatedPages } from '../site/locate-pages.ts';
@@ -71,6 +71,7 @@ export default async function globalSetup(playwrightConfig: FullConfig): Promise
     for (const cleanUp of cleanUps) await cleanUp();
     stop(started.problem);
   }
+  process.env[CHROMIUM_VERSION_ENV] = started.version;
   await rendering;
   const located = await locateOrStop(siteDir);
   cleanUps.push(savePageMap(located.map));

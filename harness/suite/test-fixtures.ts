@@ -1,6 +1,7 @@
 import { test as base } from '@playwright/test';
 import { runBrowser } from '../browser/choose-browser.ts';
-import { lazyFontlessBrowser, type LazyBrowser } from '../browser/fontless-browser.ts';
+import { CHROMIUM_VERSION_ENV } from '../browser/preflight.ts';
+import { lazyBrowser, type LazyBrowser } from '../browser/lazy-browser.ts';
 import { goldenDir, renderedDir } from '../config/archive-config.ts';
 import { PackageFiles } from '../observe/cdn-packages.ts';
 import { RecyclingObserver, RENEW_BUDGET } from '../observe/recycling-observer.ts';
@@ -24,11 +25,20 @@ function isCi(env: NodeJS.ProcessEnv = process.env): boolean {
   return value !== '' && value !== '0' && value !== 'false';
 }
 
+/** The worker's two browsers, each launched when first needed: one with web fonts (pages with screenshots), one without (the others). */
+interface Browsers {
+  withFonts: LazyBrowser;
+  withoutFonts: LazyBrowser;
+  /** The Chromium version global setup started; without one, from whichever browser is running (the same build). */
+  version: () => Promise<string>;
+}
+
 /**
  * Worker-scoped, started on first use: one server; two browsers, one loading no web fonts for pages
- * without screenshots; a browser page in each reused (renewed every 100 pages); the goldens.
+ * without screenshots, each launched only when a page needs it (a worker restarted after a failing
+ * test starts one); a browser page in each reused (renewed every 100 pages); the goldens.
  */
-export const test = base.extend<object, { archive: ServedArchive; profile: SiteProfile; fontlessBrowser: LazyBrowser; observer: RecyclingObserver; visual: VisualContext; verdicts: ArticleVerdicts | undefined }>({
+export const test = base.extend<object, { archive: ServedArchive; profile: SiteProfile; browsers: Browsers; observer: RecyclingObserver; visual: VisualContext; verdicts: ArticleVerdicts | undefined }>({
   archive: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
     async ({}, use) => {
@@ -46,36 +56,40 @@ export const test = base.extend<object, { archive: ServedArchive; profile: SiteP
     },
     { scope: 'worker' },
   ],
-  verdicts: [
-    async ({ archive, profile, browser }, use, workerInfo) => {
-      const choice = await runBrowser();
-      await use(ArticleVerdicts.forRun({ siteDir: archive.dir, profile, browser: `${choice.build} ${browser.version()}`, updateSnapshots: workerInfo.config.updateSnapshots }));
+  browsers: [
+    async ({ playwright, launchOptions }, use) => {
+      const withFonts = lazyBrowser(playwright.chromium, launchOptions, { webFonts: true });
+      const withoutFonts = lazyBrowser(playwright.chromium, launchOptions, { webFonts: false });
+      const started = process.env[CHROMIUM_VERSION_ENV];
+      const version = async (): Promise<string> => started ?? (await (withFonts.launched() ? withFonts : withoutFonts).get()).version();
+      await use({ withFonts, withoutFonts, version });
+      await withFonts.close();
+      await withoutFonts.close();
     },
     { scope: 'worker' },
   ],
-  fontlessBrowser: [
-    async ({ playwright, launchOptions }, use) => {
-      const fontless = lazyFontlessBrowser(playwright.chromium, launchOptions);
-      await use(fontless);
-      await fontless.close();
+  verdicts: [
+    async ({ archive, profile, browsers }, use, workerInfo) => {
+      const choice = await runBrowser();
+      await use(ArticleVerdicts.forRun({ siteDir: archive.dir, profile, browser: `${choice.build} ${await browsers.version()}`, updateSnapshots: workerInfo.config.updateSnapshots }));
     },
     { scope: 'worker' },
   ],
   observer: [
-    async ({ browser, fontlessBrowser, archive, profile }, use) => {
-      const observer = new RecyclingObserver(browser, archive.origin, profile, RENEW_BUDGET, new PackageFiles(packageRoots(archive.dir)), fontlessBrowser.get);
+    async ({ browsers, archive, profile }, use) => {
+      const observer = new RecyclingObserver(browsers.withFonts.get, archive.origin, profile, RENEW_BUDGET, new PackageFiles(packageRoots(archive.dir)), browsers.withoutFonts.get);
       await use(observer);
       await observer.close();
     },
     { scope: 'worker' },
   ],
   visual: [
-    async ({ browser, profile }, use, workerInfo) => {
+    async ({ browsers, profile }, use, workerInfo) => {
       const choice = await runBrowser();
       const dir = goldenDir();
       await use({
         goldens: dir === undefined ? undefined : new GoldenStore(dir, workerInfo.config.updateSnapshots, isCi()),
-        environment: currentEnvironment(browser, choice),
+        environment: currentEnvironment(await browsers.version(), choice),
         screenshotsOff: choice.pinned ? undefined : `this run's browser is ${choice.source}; goldens are made and compared only in the pinned build (unset CHROMIUM_PATH; see README, Browser)`,
         volatile: profile.volatile,
       });

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser } from '@playwright/test';
 import type { BrowserChoice } from '../browser/choose-browser.ts';
 import { FALLBACK_FONTS } from '../browser/fallback-fonts.ts';
 import type { GoldenEnvironment } from './golden-store.ts';
@@ -10,10 +9,10 @@ import { VIEWPORTS } from './screenshot.ts';
 const FONT_PACKAGES = ['@fontsource/noto-sans-sc', '@fontsource/noto-sans-mono', ...FALLBACK_FONTS.map((font) => font.package)];
 
 /** What this run renders screenshots with, recorded in every golden it writes. */
-export function currentEnvironment(browser: Browser, choice: Pick<BrowserChoice, 'build'>): GoldenEnvironment {
+export function currentEnvironment(chromiumVersion: string, choice: Pick<BrowserChoice, 'build'>): GoldenEnvironment {
   return {
     browser: choice.build,
-    chromium: browser.version(),
+    chromium: chromiumVersion,
     playwright: versionOf('@playwright/test'),
     font: FONT_PACKAGES.map((name) => `${name}@${versionOf(name)}`).join(', '),
     widths: VIEWPORTS.map((viewport) => viewport.width),

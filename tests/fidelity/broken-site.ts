@@ -10,7 +10,7 @@ import { serveFolder } from '../../harness/run/static-server.ts';
 import { builtinProfile } from '../../harness/profiles/choose-profile.ts';
 import type { ObservedPage } from '../../harness/observe/observe-page.ts';
 import { RecyclingObserver, RENEW_BUDGET } from '../../harness/observe/recycling-observer.ts';
-import { lazyFontlessBrowser } from '../../harness/browser/fontless-browser.ts';
+import { lazyBrowser } from '../../harness/browser/lazy-browser.ts';
 import { test as base } from '../support/selftest.ts';
 import { assetFiles } from '../../renderer/page/assets.ts';
 import { renderArticle } from '../../renderer/render-article.ts';
@@ -45,8 +45,8 @@ export const test = base.extend<object, { breakPage: BreakPage }>({
         writeFileSync(join(dir, path), bytes);
       }
       const server = await serveFolder(dir);
-      const fontless = lazyFontlessBrowser(playwright.chromium, launchOptions);
-      const observer = new RecyclingObserver(browser, server.origin, builtinProfile('archive-renderer'), RENEW_BUDGET, undefined, fontless.get);
+      const fontless = lazyBrowser(playwright.chromium, launchOptions, { webFonts: false });
+      const observer = new RecyclingObserver(() => Promise.resolve(browser), server.origin, builtinProfile('archive-renderer'), RENEW_BUDGET, undefined, fontless.get);
       const zone = archiveZone({});
       await use(async (fixture, breakIt, files = {}, { screenshots = false } = {}) => {
         const source = join('fixtures', fixture);

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { lazyFontlessBrowser, type LazyBrowser } from '../../harness/browser/fontless-browser.ts';
+import { lazyBrowser, type LazyBrowser } from '../../harness/browser/lazy-browser.ts';
 import { checkHealth } from '../../harness/checks/health.ts';
 import { PackageFiles } from '../../harness/observe/cdn-packages.ts';
 import { DeclaredFonts } from '../../harness/observe/declared-fonts.ts';
@@ -58,7 +58,7 @@ test.beforeAll(async ({ playwright, launchOptions }) => {
   });
   copyFont(['public/assets/fonts/site.woff2', 'public/assets/fonts/more.woff2', 'public/assets/inline.woff2', 'node_modules/theme-icons/fonts/icons.woff2']);
   server = await serveFolder(join(site, 'public'));
-  fontless = lazyFontlessBrowser(playwright.chromium, launchOptions);
+  fontless = lazyBrowser(playwright.chromium, launchOptions, { webFonts: false });
 });
 
 test.afterAll(async () => {

@@ -20,7 +20,7 @@ test.afterAll(async () => {
 
 test('the observer renews its browser context when the budget is spent, a page with screenshots costing more', async ({ browser }) => {
   const budget = PAGE_COST.withScreenshots + 2 * PAGE_COST.plain;
-  const observer = new RecyclingObserver(browser, server.origin, builtinProfile('archive-renderer'), budget);
+  const observer = new RecyclingObserver(() => Promise.resolve(browser), server.origin, builtinProfile('archive-renderer'), budget);
   const load = async (screenshots: boolean) => {
     const page = await observer.nextPage({ screenshots });
     await page.goto(`${server.origin}/`);

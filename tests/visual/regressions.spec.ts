@@ -33,7 +33,7 @@ const CASES: { name: string; breakIt: ($: CheerioAPI) => void; css?: string; mes
 test.describe('visual regressions fail with expected, actual and diff images', () => {
   test('an unchanged page passes, by byte comparison alone', async ({ breakPage, browser }) => {
     const store = new GoldenStore(mkdtempSync(join(tmpdir(), 'golden-')), 'missing', false);
-    const environment = currentEnvironment(browser, { build: 'this test' });
+    const environment = currentEnvironment(browser.version(), { build: 'this test' });
     const { page } = await breakPage(FIXTURE, unchanged, {}, { screenshots: true });
     for (const viewport of VIEWPORTS) {
       const first = await checkScreenshot(store, 'p', `p@${viewport.width}`, await captureAt(page, viewport), environment, DEFAULT_THRESHOLDS);
@@ -49,7 +49,7 @@ test.describe('visual regressions fail with expected, actual and diff images', (
   for (const { name, breakIt, css, message } of CASES) {
     test(name, async ({ breakPage, browser }) => {
       const store = new GoldenStore(mkdtempSync(join(tmpdir(), 'golden-')), 'none', false);
-      const environment = currentEnvironment(browser, { build: 'this test' });
+      const environment = currentEnvironment(browser.version(), { build: 'this test' });
       const viewport = VIEWPORTS[0];
       const good = await breakPage(FIXTURE, unchanged, {}, { screenshots: true });
       await store.writePng('p@1280.png', await captureAt(good.page, viewport), environment);

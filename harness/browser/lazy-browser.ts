@@ -1,0 +1,22 @@
+import type { Browser, BrowserType, LaunchOptions } from '@playwright/test';
+import { NO_WEB_FONTS } from './choose-browser.ts';
+
+/** A browser launched only once it is first asked for: a worker whose pages need one browser never starts the other. */
+export interface LazyBrowser {
+  get: () => Promise<Browser>;
+  /** Closes it, if it was launched. */
+  close: () => Promise<void>;
+  launched: () => boolean;
+}
+
+/** A browser launched as `launchOptions` say; with `webFonts: false`, one that loads no web fonts (NO_WEB_FONTS). */
+export function lazyBrowser(chromium: BrowserType, launchOptions: LaunchOptions, { webFonts }: { webFonts: boolean }): LazyBrowser {
+  let launching: Promise<Browser> | undefined;
+  return {
+    get: () => (launching ??= chromium.launch({ ...launchOptions, args: [...(launchOptions.args ?? []), ...(webFonts ? [] : NO_WEB_FONTS)] })),
+    close: async () => {
+      if (launching !== undefined) await (await launching).close();
+    },
+    launched: () => launching !== undefined,
+  };
+}
