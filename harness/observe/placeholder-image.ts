@@ -40,24 +40,37 @@ function colourOf(url: string): [number, number, number] {
   return [64 + ((digest[0] ?? 0) % 128), 64 + ((digest[1] ?? 0) % 128), 64 + ((digest[2] ?? 0) % 128)];
 }
 
+/** The image data of a framed rectangle of one size, in palette indices (0 the frame, 1 the fill): the same for every colour. */
+const framedPixels = new Map<string, Buffer>();
+
 /**
- * Encodes a filled rectangle with a darker frame as an 8-bit RGB PNG. Written directly with zlib:
- * the image has two distinct rows, so building it row by row is ~20x faster than pngjs's per-pixel packer.
+ * Encodes a filled rectangle with a darker frame as a 1-bit palette PNG: two colours, so the pixels
+ * are palette indices, deflated once per size and shared by every placeholder of that size, and only
+ * the palette carries the URL's colour. The browser decodes the same RGB pixels as from an RGB PNG,
+ * for a fraction of the work: an index page's 100 thumbnails cost ~1.5 ms each to encode as RGB.
  */
 function framedPng({ width, height }: { width: number; height: number }, [r, g, b]: [number, number, number]): Buffer {
-  const rowLength = 1 + width * 3; // filter byte 0 (None), then RGB triples
-  const edgeRow = Buffer.alloc(rowLength);
-  const middleRow = Buffer.alloc(rowLength);
-  for (let x = 0; x < width; x++) {
-    const edge = x < BORDER || x >= width - BORDER;
-    edgeRow.set([r >> 1, g >> 1, b >> 1], 1 + x * 3);
-    middleRow.set(edge ? [r >> 1, g >> 1, b >> 1] : [r, g, b], 1 + x * 3);
-  }
-  const raw = Buffer.alloc(rowLength * height);
-  for (let y = 0; y < height; y++) (y < BORDER || y >= height - BORDER ? edgeRow : middleRow).copy(raw, y * rowLength);
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // bit depth 8, colour type RGB, deflate, adaptive filtering, no interlace
-  return pngFile([pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(raw, { level: 1 })), pngChunk('IEND', Buffer.alloc(0))]);
+  header.set([1, 3, 0, 0, 0], 8); // bit depth 1, colour type palette, deflate, adaptive filtering, no interlace
+  const palette = Buffer.from([r >> 1, g >> 1, b >> 1, r, g, b]);
+  return pngFile([pngChunk('IHDR', header), pngChunk('PLTE', palette), pngChunk('IDAT', pixelsOf(width, height)), pngChunk('IEND', Buffer.alloc(0))]);
+}
+
+/** The deflated rows of a framed rectangle: each row a filter byte (None), then one bit a pixel, most significant first. */
+function pixelsOf(width: number, height: number): Buffer {
+  const key = `${width}x${height}`;
+  let pixels = framedPixels.get(key);
+  if (pixels === undefined) {
+    const rowLength = 1 + Math.ceil(width / 8);
+    const edgeRow = Buffer.alloc(rowLength); // all frame: index 0
+    const middleRow = Buffer.alloc(rowLength);
+    for (let x = BORDER; x < width - BORDER; x++) middleRow[1 + (x >> 3)] = (middleRow[1 + (x >> 3)] ?? 0) | (0x80 >> (x & 7));
+    const raw = Buffer.alloc(rowLength * height);
+    for (let y = 0; y < height; y++) (y < BORDER || y >= height - BORDER ? edgeRow : middleRow).copy(raw, y * rowLength);
+    pixels = deflateSync(raw);
+    framedPixels.set(key, pixels);
+  }
+  return pixels;
 }
