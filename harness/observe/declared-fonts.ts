@@ -66,9 +66,9 @@ export class DeclaredFonts {
       else this.unreadable.set(href, []);
     }
     if (texts.length === 0) return;
+    const wanted = new Set(texts.map((text) => text.href));
     const found = await page.evaluate(declaredFontsInPage, { ...this.request(), texts });
-    // The texts come last, after the page's own `<style>` sheets (read again).
-    for (const sheet of found.read.slice(-texts.length)) if (sheet.href !== null) this.unreadable.set(sheet.href, sheet.fonts);
+    for (const sheet of found.read) if (sheet.href !== null && wanted.has(sheet.href)) this.unreadable.set(sheet.href, sheet.fonts);
   }
 
   private verdictOn(url: string): Promise<UnservedFont | undefined> {

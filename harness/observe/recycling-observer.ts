@@ -33,7 +33,8 @@ interface Lane {
  * A PageObserver that starts afresh in a new browser context when the budget is spent. Given a
  * browser that loads no web fonts (`fontless`, NO_WEB_FONTS), pages without screenshots are observed
  * there, with their declared fonts checked from the server (declared-fonts.ts): measured on 1,000
- * articles on 2 cores, ~15 % less time a page; screenshots need the fonts, and keep `browser`. Each browser is asked for when first needed.
+ * articles on 2 cores, ~15 % less time a page. Pages with screenshots need the fonts: `browser`.
+ * Each browser is asked for only when a page first needs it.
  */
 export class RecyclingObserver {
   private readonly withFonts: Lane = { current: undefined, spent: 0 };
