@@ -7,9 +7,11 @@
  *     listing) at 1,000 and 20,000 articles, per index page, to show it grows linearly;
  *   - the fidelity-only suite (no screenshots) at 100 and 1,000 articles, with 1 and 2 workers, and
  *     where an article's time goes (read the source, load, settle, collect in the page, the checks);
- *   - the full verdict and the verdict cache at 20,000 articles: a full run of the archive project
- *     (wall, per article, peak memory), then a run from the cache after adding 10 articles and
- *     changing 1 (wall time of each, and their ratio);
+ *     with 2 workers, against the bare load of the same pages (its floor), interleaved;
+ *   - the full verdict and the verdict cache at 20,000 articles: a render into a kept folder and a
+ *     full run of the archive project (wall, per article, peak memory), then the daily run after
+ *     adding 10 articles and changing 1, an incremental render and a run from the cache (wall time
+ *     of each, render included, and their ratio);
  *   - visual at 100 and 200 articles: the bare capture floor, our full suite (fidelity + both widths)
  *     and the same visual checks with Playwright's toHaveScreenshot, in two interleaved rounds;
  *   - how each cost grows with the archive, and the peak memory of each test run (all processes).
@@ -72,6 +74,13 @@ function archive(count: number): string {
 }
 
 const round = (n: number, digits = 3): number => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** The middle value; of an even count, the mean of the middle two. */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : round(((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2, 2);
+}
 
 // Render: the CLI in its own process, as users run it; peak resident memory reported by the process itself.
 const render: BenchResults['render'] = [];
@@ -166,44 +175,74 @@ for (const count of only.has('fidelity') ? SIZES.fidelity : []) {
   const { row, breakdown } = await suite(`fidelity-${count}-w1`, ['harness/suite/articles.spec.ts', '--workers=1'], env);
   fidelity.push({ articles: count, workers: 1, ...row, breakdown });
 }
+/**
+ * The fidelity checks against their floor, at the largest size with 2 workers: the suite and the bare
+ * load of the same pages (bench/specs/load-floor.spec.ts), interleaved over two rounds so a slow spell
+ * of the shared machine hits both alike; the ratio of each round, and their median.
+ */
+let loadFloor: BenchResults['loadFloor'];
 if (only.has('fidelity')) {
   const largest = SIZES.fidelity.at(-1) ?? 100;
-  const { row: twoWorkers, breakdown } = await suite(`fidelity-${largest}-w2`, ['harness/suite/articles.spec.ts', '--workers=2'], { ARCHIVE_SRC: archive(largest), ARCHIVE_VISUAL: 'off' });
-  fidelity.push({ articles: largest, workers: 2, ...twoWorkers, breakdown });
+  const env = { ARCHIVE_SRC: archive(largest), ARCHIVE_VISUAL: 'off' };
+  const rounds: NonNullable<BenchResults['loadFloor']>['rounds'] = [];
+  for (let r = 1; r <= VISUAL_ROUNDS; r++) {
+    const { row: twoWorkers, breakdown } = await suite(`fidelity-${largest}-w2-round${r}`, ['harness/suite/articles.spec.ts', '--workers=2'], env);
+    if (r === 1) fidelity.push({ articles: largest, workers: 2, ...twoWorkers, breakdown });
+    const { row: floor } = await suite(`load-floor-${largest}-w2-round${r}`, ['--config=bench/playwright.bench.config.ts', 'load-floor', '--workers=2'], env);
+    rounds.push({ suiteWallMs: Math.round(1000 * twoWorkers.wallSecondsPerTest), floorWallMs: Math.round(1000 * floor.wallSecondsPerTest), ratio: round(twoWorkers.wallSecondsPerTest / floor.wallSecondsPerTest, 2) });
+  }
+  loadFloor = {
+    articles: largest,
+    workers: 2,
+    rounds,
+    medianRatio: median(rounds.map((each) => each.ratio)),
+  };
+  console.log('load floor', loadFloor);
 }
 
 /**
- * The verdict cache, as a daily CI run meets it: the archive project with the fidelity reporter
- * (which writes the cache), the config's workers, no screenshots. A full run fills a new cache; then
- * 10 articles are added and 1 changed, and the run from the cache re-checks exactly those 11.
+ * The verdict cache, as a daily CI run meets it: the sources rendered into a folder the runs keep
+ * (ARCHIVE_OUT; the render is incremental), then the archive project with the fidelity reporter
+ * (which writes the cache), the config's workers, no screenshots. A full run renders everything and
+ * fills a new cache; then 10 articles are added and 1 changed, and the daily run renders those again
+ * and re-checks exactly those 11. Each run's time is its render plus its test run.
  */
 async function cacheRuns(count: number): Promise<NonNullable<BenchResults['cache']>> {
   const src = join(work, `cache-archive-${count}`);
+  const out = join(work, `cache-site-${count}`);
   mkdirSync(src);
   const articles = [...synthArchive(ingredients, count + 10, 1)];
   for (const article of articles.slice(0, count)) writeFileSync(join(src, `${article.name}.md`), article.text);
-  const env = { ARCHIVE_SRC: src, ARCHIVE_VISUAL: 'off', ARCHIVE_CACHE: join(work, `cache-${count}`) };
+  const env = { ARCHIVE_SRC: src, ARCHIVE_OUT: out, ARCHIVE_VISUAL: 'off', ARCHIVE_CACHE: join(work, `cache-${count}`) };
   const args = ['--project=archive'];
   const reporters = 'json,./harness/report/fidelity-reporter.ts';
+  const renderInto = () => measure(process.execPath, ['--import', 'tsx', 'renderer/cli.ts', src, out]);
+  const fullRender = await renderInto();
   const full = await suite(`cache-full-${count}`, args, env, reporters);
   for (const article of articles.slice(count)) writeFileSync(join(src, `${article.name}.md`), article.text);
   const changed = articles[Math.floor(count / 2)];
   if (changed === undefined) throw new Error('no article to change');
   writeFileSync(join(src, `${changed.name}.md`), `${changed.text}\n<p>一段后来加上的文字。</p>\n`);
+  const dailyRender = await renderInto();
   const cached = await suite(`cache-cached-${count}`, args, env, reporters);
   const articleRuns = (report: JSONReport) => testResults(report).filter(({ title }) => title.startsWith('fidelity: ') && title !== 'fidelity: index page');
   const checked = articleRuns(cached.report).filter(({ result }) => result.status !== 'skipped').length;
   const unchanged = articleRuns(cached.report).filter(({ result }) => result.status === 'skipped').length;
   if (checked !== 11 || full.report.stats.unexpected + cached.report.stats.unexpected > 0) throw new Error(`the cached run checked ${checked} articles (expected 11), ${cached.report.stats.unexpected} failed`);
+  const [fullSeconds, cachedSeconds] = [round(fullRender.seconds + full.seconds, 1), round(dailyRender.seconds + cached.seconds, 1)];
+  const index = testResults(cached.report).find(({ title }) => title === 'fidelity: index page')?.result;
   return {
     articles: count,
     added: 10,
     changed: 1,
-    fullSeconds: full.seconds,
+    fullSeconds,
+    fullRenderSeconds: round(fullRender.seconds, 1),
     fullWallMsPerArticle: Math.round((1000 * full.seconds) / count),
     fullPeakMiB: full.row.peakMiB,
-    cachedSeconds: cached.seconds,
-    ratio: round(cached.seconds / full.seconds, 3),
+    cachedSeconds,
+    cachedRenderSeconds: round(dailyRender.seconds, 1),
+    cachedListingSeconds: round((index?.duration ?? 0) / 1000, 1),
+    ratio: round(cachedSeconds / fullSeconds, 3),
     checked,
     unchanged,
     fullMedianTestMs: full.row.medianTestMs,
@@ -250,6 +289,7 @@ const results: BenchResults = {
   fidelity: measured('fidelity') ? fidelity : (previous.fidelity ?? []),
   visual: measured('visual') ? visual : (previous.visual ?? []),
   cache: measured('cache') ? cache : previous.cache,
+  loadFloor: measured('fidelity') ? loadFloor : previous.loadFloor,
 };
 mkdirSync('bench', { recursive: true });
 writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);

@@ -1,5 +1,6 @@
 import { AsyncResource } from 'node:async_hooks';
-import type { CDPSession, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { devToolsConnection, type DevToolsSession } from '../browser/devtools-connection.ts';
 import type { PackageFiles } from './cdn-packages.ts';
 import { NPM_CDNS, CDNJS } from './cdn-table.ts';
 import { placeholderPng } from './placeholder-image.ts';
@@ -57,16 +58,18 @@ export class OfflineNetwork {
   private answerInContext = this.answeringInThisContext();
 
   private constructor(
-    private readonly cdp: CDPSession,
+    private readonly cdp: DevToolsSession,
     private readonly localOrigin: string,
     private readonly packages: PackageFiles,
   ) {}
 
   /** Starts intercepting on a page whose own pages are served from `localOrigin`; CDN files come from `packages`. */
   static async attach(page: Page, localOrigin: string, packages: PackageFiles): Promise<OfflineNetwork> {
-    const cdp = await page.context().newCDPSession(page);
+    const cdp = await fetchSession(page);
     const network = new OfflineNetwork(cdp, localOrigin, packages);
-    cdp.on('Fetch.requestPaused', (event) => network.answerInContext(event));
+    cdp.onEvent((method, params) => {
+      if (method === 'Fetch.requestPaused') network.answerInContext(params as PausedRequest);
+    });
     await cdp.send('Fetch.enable', { patterns: [...INTERCEPTED_TYPES.map((resourceType) => ({ urlPattern: '*', resourceType })), ...CDN_PATTERNS.map((urlPattern) => ({ urlPattern }))] });
     page.on('requestfailed', (request) => {
       const reason = request.failure()?.errorText ?? 'failed';
@@ -90,7 +93,7 @@ export class OfflineNetwork {
 
   /**
    * Forgets everything logged so far, and answers the requests from now on in the caller's async
-   * context: the observation of a page, inside its test step. Each answer is a Playwright call that
+   * context: the observation of a page, inside its test step. Through Playwright (fetchSession), each answer is a call that
    * Playwright records as a step of the running test; called from the event's own context, with no
    * step around it, Playwright searches every step of the test for its parent, so an index test of
    * 200 pages and 20,000 thumbnails spent half its time (96 of 186 s) searching.
@@ -166,6 +169,27 @@ export class OfflineNetwork {
       // The page navigated away and the request is gone; nothing to answer.
     }
   }
+}
+
+/**
+ * The DevTools session that pauses and answers `page`'s requests: over the harness's own connection
+ * to the browser when it has one (devtools-connection.ts: no Playwright call, and so no test step,
+ * for each of a page's requests), otherwise a Playwright CDP session.
+ */
+async function fetchSession(page: Page): Promise<DevToolsSession> {
+  const connection = await devToolsConnection(page.context().browser());
+  if (connection !== undefined) {
+    try {
+      return await connection.attach(page);
+    } catch {
+      // the port answered but the page is not its browser's: answer through Playwright
+    }
+  }
+  const session = await page.context().newCDPSession(page);
+  return {
+    send: (method, params) => session.send(method as 'Fetch.enable', params),
+    onEvent: (listener) => session.on('Fetch.requestPaused', (event) => listener('Fetch.requestPaused', event)),
+  };
 }
 
 /**

@@ -28,7 +28,25 @@ export interface BenchResults {
   listing?: { articles: number; indexPages: number; seconds: number; browserSeconds: number; msPerIndexPage: number; peakMiB: number }[];
   fidelity: (RunRow & { articles: number; workers: number; breakdown?: PhaseBreakdown })[];
   visual: { articles: number; floor: RunRow; suite: RunRow; toHaveScreenshot: RunRow; suiteOverFloor: number; toHaveScreenshotOverSuite: number }[];
-  cache?: { articles: number; added: number; changed: number; fullSeconds: number; fullWallMsPerArticle?: number; fullPeakMiB?: number; cachedSeconds: number; ratio: number; checked: number; unchanged: number; fullMedianTestMs: number };
+  /** Each run's seconds include its render into the kept folder (the parts, where measured). */
+  cache?: {
+    articles: number;
+    added: number;
+    changed: number;
+    fullSeconds: number;
+    fullRenderSeconds?: number;
+    fullWallMsPerArticle?: number;
+    fullPeakMiB?: number;
+    cachedSeconds: number;
+    cachedRenderSeconds?: number;
+    cachedListingSeconds?: number;
+    ratio: number;
+    checked: number;
+    unchanged: number;
+    fullMedianTestMs: number;
+  };
+  /** The fidelity suite's wall time per article against the bare load of the same pages, interleaved rounds. */
+  loadFloor?: { articles: number; workers: number; rounds: { suiteWallMs: number; floorWallMs: number; ratio: number }[]; medianRatio: number };
 }
 
 const n = (value: number): string => value.toLocaleString('en-US');
@@ -85,6 +103,14 @@ export function benchTable(results: BenchResults): string {
       `From ${n(small.articles)} to ${n(large.articles)} articles the wall time per article went ${ms(small.wallSecondsPerTest)} → ${ms(large.wallSecondsPerTest)} (×${ratio(large.wallSecondsPerTest, small.wallSecondsPerTest)}), the median ${small.medianTestMs} → ${large.medianTestMs} ms.`,
     );
   }
+  const floor = results.loadFloor;
+  if (floor !== undefined) {
+    const rounds = floor.rounds.map((each) => `${n(each.suiteWallMs)} ms against ${n(each.floorWallMs)} ms (×${each.ratio.toFixed(2)})`).join(', ');
+    lines.push(
+      '',
+      `**Against the load floor** (${n(floor.articles)} articles, ${floor.workers} workers; the floor loads each page as the checks do, the browser without web fonts and remote images answered offline, and does nothing else; rounds interleaved): wall per article ${rounds}; median ×${floor.medianRatio.toFixed(2)} the floor.`,
+    );
+  }
   lines.push('');
 
   if (results.cache !== undefined) {
@@ -97,6 +123,12 @@ export function benchTable(results: BenchResults): string {
       `| ${n(c.articles)} | ${c.fullSeconds.toFixed(1)} s | ${c.fullWallMsPerArticle === undefined ? '—' : `${n(c.fullWallMsPerArticle)} ms`} | ${c.fullPeakMiB === undefined ? '—' : `${n(c.fullPeakMiB)} MiB`} | ${c.cachedSeconds.toFixed(1)} s | ${(100 * c.ratio).toFixed(1)} % | ${c.checked} | ${n(c.unchanged)} |`,
       '',
     );
+    if (c.fullRenderSeconds !== undefined && c.cachedRenderSeconds !== undefined) {
+      lines.push(
+        `Both runs render into a folder they keep (\`ARCHIVE_OUT\`) and then test it; their times include the render: ${c.fullRenderSeconds.toFixed(1)} s for the full one, ${c.cachedRenderSeconds.toFixed(1)} s for the daily one (incremental).${c.cachedListingSeconds === undefined ? '' : ` The daily run's listing check took ${c.cachedListingSeconds.toFixed(1)} s: new posts shift every index page, so it is never cached then.`}`,
+        '',
+      );
+    }
   }
 
   lines.push(

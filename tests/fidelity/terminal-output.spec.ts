@@ -34,7 +34,8 @@ test('a failing archive run is quiet: a line a test and a finding, no code frame
   const lines = run.stdout.split('\n').filter((line) => line.trim() !== '');
   expect(run.stdout).not.toMatch(/harness\/|^\s+\d+ \|/m); // no code frame, no harness location
   for (const slug of SLUGS) {
-    expect(lines).toContain(`  ✘ fidelity: ${slug}`);
+    // A test of a second or more says how long it took: on a busy machine, any of them.
+    expect(lines.filter((line) => line.replace(/ \([\d.]+ s\)$/, '') === `  ✘ fidelity: ${slug}`)).toHaveLength(1);
     expect(lines).toContain('      metadata matches the front matter: title in visible title: expected ' + titleOf(src, slug) + ', found 别的标题');
   }
   expect(lines.filter((line) => /^ {6}text preserved: missing block #1 of \d+:/.test(line))).toHaveLength(3);
