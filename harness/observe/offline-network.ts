@@ -93,8 +93,8 @@ export class OfflineNetwork {
 
   /**
    * Forgets everything logged so far, and answers the requests from now on in the caller's async
-   * context: the observation of a page, inside its test step. Through Playwright (fetchSession), each answer is a call that
-   * Playwright records as a step of the running test; called from the event's own context, with no
+   * context: the observation of a page, inside its test step. When a page is answered through
+   * Playwright (see fetchSession), each answer is a call recorded as a step of the running test; called from the event's own context, with no
    * step around it, Playwright searches every step of the test for its parent, so an index test of
    * 200 pages and 20,000 thumbnails spent half its time (96 of 186 s) searching.
    */
