@@ -5,9 +5,40 @@ import { z } from 'zod';
 /** The names a config file may have, in the order they are looked for in the working directory. */
 const CONFIG_FILES = ['archive-fidelity.config.ts', 'archive-fidelity.config.mts', 'archive-fidelity.config.js', 'archive-fidelity.config.mjs', 'archive-fidelity.config.json'] as const;
 
+/**
+ * The checks whose findings a site may accept (harness/report/accepted-findings.ts): every check of
+ * an article and of the listings, but not `page`: two posts at one page is a post lost, never a defect to live with.
+ */
+const ACCEPTABLE_CHECKS = ['text', 'boilerplate', 'images', 'embeds', 'metadata', 'health', 'index', 'icons', 'feeds'] as const;
+
 /** Playwright's `workers`: a whole number, or a share of the cores from 1% to 100%; the file and the environment check it alike. */
 export const WORKERS = /^([1-9]\d*|([1-9]\d?|100)%)$/;
 export const WORKERS_RULE = 'a whole number of workers, or a share of the cores such as 50%';
+
+/** A regular expression as a string, checked where the config is read, not when a page first meets it. */
+const pattern = z
+  .string()
+  .min(1)
+  .refine((source) => {
+    try {
+      new RegExp(source, 'u');
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'not a regular expression');
+
+/** One accepted kind of finding: which check, a pattern its message matches, and why it is accepted. */
+const AcceptRule = z
+  .object({
+    /** The check's id, as the summary's columns name it: text, boilerplate, images, embeds, metadata, health, index, icons, feeds. */
+    check: z.enum(ACCEPTABLE_CHECKS),
+    /** A regular expression the finding's message matches (unanchored: anchor it with ^ and $ to match one finding exactly). */
+    finding: pattern,
+    /** Why the finding is accepted: shown with every finding it accepts. */
+    why: z.string().min(1),
+  })
+  .strict();
 
 /**
  * What a site's `archive-fidelity.config.*` may say. Every key is optional: the defaults check this
@@ -52,6 +83,11 @@ const ConfigFile = z
       .object({ pixel: z.number().min(0).max(1).optional(), maxDiffPixels: z.number().int().min(0).optional(), maxDiffRatio: z.number().min(0).max(1).optional() })
       .strict()
       .optional(),
+    /**
+     * Findings the site's maintainers accept, each with why: a defect of the theme that no change to
+     * the posts can fix. An accepted finding is reported (test annotation, summary) and fails nothing.
+     */
+    accept: z.array(AcceptRule).optional(),
     browser: z
       .object({
         /** Another Chromium or Chrome binary (screenshots are then not taken). */
@@ -65,6 +101,9 @@ const ConfigFile = z
       .optional(),
   })
   .strict();
+
+/** An accepted kind of finding, as written in the config. */
+export type AcceptRule = z.infer<typeof AcceptRule>;
 
 /** A site's configuration as written. */
 export type ArchiveFidelityConfig = z.infer<typeof ConfigFile>;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { ConfigError, findConfigFile, readConfigFile, type ArchiveFidelityConfig } from './config-file.ts';
+import { ConfigError, findConfigFile, readConfigFile, type AcceptRule, type ArchiveFidelityConfig } from './config-file.ts';
 import { ENV_SETTINGS } from './env-settings.ts';
 
 /** Every setting of a run, resolved: the config file's values, environment variables over them, defaults under them; paths absolute. */
@@ -29,6 +29,8 @@ export interface Settings {
   /** Recompress goldens losslessly when they are written (off for fast writes). */
   optimiseGoldens: boolean;
   browser: { path: string | undefined; cache: string | undefined; startTimeoutSeconds: number | undefined };
+  /** Findings the site accepts, each with why (config file only): reported, failing nothing. */
+  accept: AcceptRule[];
 }
 
 /** Where the resolved settings travel to every process of a run (workers, global setup): plumbing, not a setting. */
@@ -126,6 +128,7 @@ function resolveSettings(config: ArchiveFidelityConfig, file: string | undefined
     thresholds: { pixel: number('thresholds.pixel', config.thresholds?.pixel), maxDiffPixels: number('thresholds.maxDiffPixels', config.thresholds?.maxDiffPixels), maxDiffRatio: number('thresholds.maxDiffRatio', config.thresholds?.maxDiffRatio) },
     optimiseGoldens: text('optimiseGoldens', undefined) !== 'off',
     browser: { path: path('browser.path', config.browser?.path), cache: path('browser.cache', config.browser?.cache), startTimeoutSeconds: number('browser.startTimeoutSeconds', config.browser?.startTimeoutSeconds) },
+    accept: config.accept ?? [],
   };
 }
 

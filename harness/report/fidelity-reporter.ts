@@ -7,6 +7,8 @@ import { ANNOTATIONS, type ArticleEntry, type Summary, type VisualEntry } from '
 import { summaryPage } from './summary-page.ts';
 import { goldenDir, reportDir } from '../config/archive-config.ts';
 import { VerdictCacheWriter } from '../cache/cache-writer.ts';
+import { settings } from '../config/settings.ts';
+import type { AcceptedFinding } from './accepted-findings.ts';
 
 /** Options in playwright.config.ts: `['./harness/report/fidelity-reporter.ts', { outputDir, htmlReport }]`. */
 export interface FidelityReporterOptions {
@@ -39,6 +41,8 @@ export default class FidelityReporter implements Reporter {
   /** A shard's summary covers part of the articles: the merged report writes the job summary, not each shard. */
   private shard = false;
   private readonly siteNotes = new Set<string>();
+  /** How many findings each rule of the setting `accept` accepted, by its place in the list. */
+  private readonly acceptedByRule = new Map<number, number>();
 
   constructor(options: FidelityReporterOptions = {}) {
     this.outputDir = resolve(options.outputDir ?? reportDir());
@@ -62,6 +66,10 @@ export default class FidelityReporter implements Reporter {
       if (annotation.type === ANNOTATIONS.deletedGolden && annotation.description !== undefined) this.deleted.add(annotation.description);
       if (annotation.type === ANNOTATIONS.environmentChanged && annotation.description !== undefined) this.warnings.add(annotation.description);
       if (annotation.type === ANNOTATIONS.environment && annotation.description !== undefined) this.environment ??= JSON.parse(annotation.description) as GoldenEnvironment;
+      if (annotation.type === ANNOTATIONS.accepted && annotation.description !== undefined) {
+        const { rule } = JSON.parse(annotation.description) as AcceptedFinding;
+        this.acceptedByRule.set(rule, (this.acceptedByRule.get(rule) ?? 0) + 1);
+      }
       if (annotation.type === ANNOTATIONS.screenshotsSkipped) {
         this.screenshotsSkipped.pages++;
         this.screenshotsSkipped.reason ??= annotation.description;
@@ -82,6 +90,8 @@ export default class FidelityReporter implements Reporter {
     const articles = [...this.articles.values()].sort((a, b) => (a.slug === 'index' ? -1 : b.slug === 'index' ? 1 : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
     const visual = articles.flatMap((article) => article.visual);
     const count = (status: VisualEntry['status']): number => visual.filter((entry) => entry.status === status).length;
+    const accepted = settings().accept.map((rule, index) => ({ ...rule, count: this.acceptedByRule.get(index) ?? 0 }));
+    const acceptedCount = accepted.reduce((sum, rule) => sum + rule.count, 0);
     const summary: Summary = {
       goldenDir: goldenDir() ?? '(none: the visual check was off)',
       environment: this.environment,
@@ -95,6 +105,7 @@ export default class FidelityReporter implements Reporter {
       deletedGoldens: [...this.deleted].sort(),
       screenshotsSkipped: { ...this.screenshotsSkipped },
       siteNotes: [...this.siteNotes],
+      ...(accepted.length > 0 ? { accepted } : {}),
       articles,
     };
     mkdirSync(this.outputDir, { recursive: true });
@@ -104,13 +115,17 @@ export default class FidelityReporter implements Reporter {
     if (stepSummary !== undefined && stepSummary !== '' && !this.shard) appendFileSync(stepSummary, summaryMarkdown(summary));
     const { counts } = summary;
     console.log(
-      `\nFidelity: ${counts.articles} pages, ${counts.failed} failed${counts.unchanged > 0 ? `, ${counts.unchanged} unchanged since an earlier run (not checked again)` : ''} · goldens ${counts.visual.passed} passed, ${counts.visual.changed} changed, ` +
+      `\nFidelity: ${counts.articles} pages, ${counts.failed} failed${counts.unchanged > 0 ? `, ${counts.unchanged} unchanged since an earlier run (not checked again)` : ''}${acceptedCount > 0 ? ` · ${acceptedCount} finding(s) accepted by the setting accept` : ''} · goldens ${counts.visual.passed} passed, ${counts.visual.changed} changed, ` +
         `${counts.visual.new} new, ${counts.visual.deleted} deleted${counts.visual.missing > 0 ? `, ${counts.visual.missing} missing` : ''}` +
         `${counts.visual.updated > 0 ? `, ${counts.visual.updated} updated` : ''} · ${relative(process.cwd(), join(this.outputDir, 'index.html'))}`,
     );
     for (const warning of summary.environmentWarnings.slice(0, 3)) console.warn(`WARNING: ${warning}`);
     const skipped = summary.screenshotsSkipped;
     if (skipped.pages > 0) console.warn(`NOTE: screenshots of ${skipped.pages} page(s) were not taken: ${skipped.reason ?? ''}`);
+    // A rule that accepted nothing among the pages checked may be stale (the theme was fixed): say so, without failing.
+    const idle = accepted.filter((rule) => rule.count === 0);
+    if (idle.length > 0 && counts.articles > counts.unchanged)
+      console.warn(`NOTE: ${idle.length} rule(s) of the setting accept matched no finding of the ${counts.articles - counts.unchanged} page(s) checked: ${idle.map((rule) => `${rule.check} /${rule.finding}/`).join(', ')}`);
     if (this.siteNotes.size > 0) console.warn(`NOTE: ${this.siteNotes.size} note(s) on the site as a whole (what its theme loads that cannot be answered offline): see the summary page`);
   }
 
@@ -120,13 +135,15 @@ export default class FidelityReporter implements Reporter {
 
   private entryFor(slug: string, test: TestCase, result: TestResult): ArticleEntry {
     const checks: Record<string, number> = {};
+    const accepted: Record<string, number> = {};
     let textRecall: number | undefined;
     const visual: VisualEntry[] = [];
     for (const annotation of result.annotations) {
       if (annotation.description === undefined) continue;
       if (annotation.type === ANNOTATIONS.check) {
-        const record = JSON.parse(annotation.description) as { check: string; findings: number; metrics: Record<string, number> };
+        const record = JSON.parse(annotation.description) as { check: string; findings: number; accepted?: number; metrics: Record<string, number> };
         checks[record.check] = record.findings;
+        if (record.accepted !== undefined) accepted[record.check] = record.accepted;
         if (record.check === 'text') textRecall = record.metrics.recall;
       } else if (annotation.type === ANNOTATIONS.visual) {
         visual.push(JSON.parse(annotation.description) as VisualEntry);
@@ -151,6 +168,7 @@ export default class FidelityReporter implements Reporter {
       title: test.title,
       status: result.status,
       checks,
+      ...(Object.keys(accepted).length > 0 ? { accepted } : {}),
       textRecall,
       visual,
       reportLink: `${relative(this.outputDir, this.htmlReport)}/index.html#?testId=${test.id}`,

@@ -1,18 +1,21 @@
 import type { TestInfo } from '@playwright/test';
 import type { CheckResult } from '../checks/result.ts';
+import type { AcceptedFinding } from './accepted-findings.ts';
 import { ANNOTATIONS } from './summary.ts';
 import type { GoldenEnvironment } from '../visual/golden-store.ts';
 import type { VisualResult } from '../visual/visual-check.ts';
 
 /**
  * Records a check's outcome on the test: an annotation with its metrics (read by the fidelity
- * summary reporter) and, when it found something, its report as an attachment of the HTML report.
+ * summary reporter), one for each finding the site accepts (with why) and, when it found something
+ * that fails the page, its report as an attachment of the HTML report.
  */
-export async function recordCheck(testInfo: TestInfo, check: string, result: CheckResult): Promise<void> {
+export async function recordCheck(testInfo: TestInfo, check: string, result: CheckResult, accepted: readonly (AcceptedFinding & { why: string })[] = []): Promise<void> {
   testInfo.annotations.push({
     type: ANNOTATIONS.check,
-    description: JSON.stringify({ check, findings: result.findings.length, metrics: result.metrics }),
+    description: JSON.stringify({ check, findings: result.findings.length, ...(accepted.length > 0 ? { accepted: accepted.length } : {}), metrics: result.metrics }),
   });
+  for (const finding of accepted) testInfo.annotations.push({ type: ANNOTATIONS.accepted, description: JSON.stringify(finding) });
   for (const note of result.notes ?? []) testInfo.annotations.push({ type: ANNOTATIONS.note, description: `${check}: ${note}` });
   if (result.findings.length > 0 && result.report !== undefined) {
     await testInfo.attach(result.report.name, { body: result.report.body, contentType: result.report.contentType });

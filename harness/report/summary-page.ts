@@ -42,6 +42,7 @@ ${
 }
 ${summary.screenshotsSkipped.pages > 0 ? `<div class="warning" id="screenshots-skipped"><b>Screenshots of ${summary.screenshotsSkipped.pages} page(s) were not taken</b>: ${escape(summary.screenshotsSkipped.reason ?? '')}</div>` : ''}
 ${(summary.siteNotes ?? []).length > 0 ? `<div class="warning" id="site-notes"><b>Notes on the site as a whole</b> (not findings):<ul>${(summary.siteNotes ?? []).map((note) => `<li>${escape(note)}</li>`).join('')}</ul></div>` : ''}
+${acceptedBlock(summary)}
 ${summary.deletedGoldens.length > 0 ? `<div class="warning" id="deleted-goldens"><b>Goldens without an article</b> (delete them): ${summary.deletedGoldens.map((g) => `<code>${escape(g)}</code>`).join(' ')}</div>` : ''}
 <p>Goldens: <code>${escape(summary.goldenDir)}</code>${summary.environment === undefined ? '' : ` · ${escape(summary.environment.browser)} (Chromium ${escape(summary.environment.chromium)}) · Playwright ${escape(summary.environment.playwright)} · ${escape(summary.environment.font)}`}</p>
 <table id="articles">
@@ -58,13 +59,25 @@ ${rows.join('\n')}
 function row(article: ArticleEntry, widths: number[]): string {
   const checks = CHECK_COLUMNS.map((check) => {
     const findings = article.checks[check];
-    return findings === undefined ? '<td>–</td>' : findings === 0 ? '<td class="pass">ok</td>' : `<td class="fail">${findings} finding${findings === 1 ? '' : 's'}</td>`;
+    const accepted = article.accepted?.[check] ?? 0;
+    const also = accepted > 0 ? `, ${accepted} accepted` : '';
+    if (findings === undefined) return '<td>–</td>';
+    if (findings > 0) return `<td class="fail">${findings} finding${findings === 1 ? '' : 's'}${also}</td>`;
+    return accepted > 0 ? `<td class="note">ok${also}</td>` : '<td class="pass">ok</td>';
   });
   const recall = article.textRecall === undefined ? '–' : article.textRecall.toFixed(4);
   const shots = widths.map((width) => visualCell(article.visual.find((v) => v.width === width)));
   const html = visualCell(article.visual.find((v) => v.width === undefined));
   const result = article.status === 'passed' ? '<td class="pass">passed</td>' : `<td class="fail" title="${escape(article.errors.join('\n'))}">${article.status}</td>`;
   return `<tr data-slug="${escape(article.slug)}"><td>${escape(article.slug)}</td>${result}${checks.join('')}<td>${recall}</td>${shots.join('')}${html}<td><a href="${escape(article.reportLink)}">open</a></td></tr>`;
+}
+
+/** The site's rules of the setting `accept`, each with why and how many findings of this run it accepted. */
+function acceptedBlock(summary: Summary): string {
+  const rules = summary.accepted ?? [];
+  if (rules.length === 0) return '';
+  const items = rules.map((rule) => `<li><code>${escape(rule.check)}</code> <code>/${escape(rule.finding)}/</code>: ${rule.count} finding${rule.count === 1 ? '' : 's'} accepted — ${escape(rule.why)}</li>`);
+  return `<div class="warning" id="accepted"><b>Findings the site accepts</b> (the setting <code>accept</code>; they fail nothing):<ul>${items.join('')}</ul></div>`;
 }
 
 function visualCell(entry: VisualEntry | undefined): string {

@@ -18,8 +18,10 @@ export interface ArticleEntry {
   slug: string;
   title: string;
   status: 'passed' | 'failed' | 'timedOut' | 'skipped' | 'interrupted';
-  /** Findings per check; absent when the check did not run. */
+  /** Findings per check that fail the page; absent when the check did not run. */
   checks: Record<string, number>;
+  /** Findings per check the site accepts (the setting `accept`); absent when none. */
+  accepted?: Record<string, number>;
   textRecall: number | undefined;
   visual: VisualEntry[];
   /** Link into the Playwright HTML report. */
@@ -42,6 +44,8 @@ export interface Summary {
   deletedGoldens: string[];
   /** Pages whose screenshots were not taken, and why (this run's browser is not the pinned build). */
   screenshotsSkipped: { pages: number; reason: string | undefined };
+  /** Each rule of the setting `accept`, with how many findings of this run it accepted. */
+  accepted?: { check: string; finding: string; why: string; count: number }[];
   /** What the site tests noted once for the whole site (what its chrome loads that cannot be answered offline). */
   siteNotes?: string[];
   articles: ArticleEntry[];
@@ -58,6 +62,8 @@ export const ANNOTATIONS = {
   unchanged: 'fidelity-unchanged',
   /** The key of a checked article's inputs, for the reporter to cache if it passed. */
   verdictKey: 'fidelity-verdict-key',
+  /** A finding the site accepts (the setting `accept`): `{check, message, rule, why}`, failing nothing. */
+  accepted: 'fidelity-accepted',
   /** Something a check noticed that is not wrong with the page (an image broken in the source). */
   note: 'fidelity-note',
   /** The whole visual check skipped: the site has no goldens of its own (ARCHIVE_GOLDEN unset). */

@@ -1,13 +1,12 @@
 import { archiveConfig } from '../config/archive-config.ts';
 import { ARTICLE_CHECKS } from '../checks/article-checks.ts';
-import { expectNoFindings } from '../report/findings-expect.ts';
+import { reportCheck } from '../report/check-outcome.ts';
 import { archiveZone } from '../oracle/dates.ts';
 import { expectedArticle } from '../oracle/expected.ts';
 import { readSourcePost } from '../oracle/source.ts';
 import { pageMap } from '../site/locate-pages.ts';
 import { articleUrl, pageFile } from '../site/page-map.ts';
 import { basename } from 'node:path';
-import { recordCheck } from '../report/record.ts';
 import { listSources } from '../run/sources.ts';
 import { test } from './test-fixtures.ts';
 import { visualSelection } from '../visual/plan.ts';
@@ -61,9 +60,7 @@ function declareArticle(source: (typeof sources)[number]): void {
     const shared = pages.shared.find((page) => page.sources.includes(basename(source.path)));
     if (shared !== undefined) {
       await test.step(PAGE_OF_ITS_OWN, async () => {
-        const result = { findings: [{ message: shared.advice }], metrics: { sharingSources: shared.sources.length } };
-        await recordCheck(testInfo, 'page', result);
-        expectNoFindings(result, PAGE_OF_ITS_OWN);
+        await reportCheck(testInfo, 'page', PAGE_OF_ITS_OWN, { findings: [{ message: shared.advice }], metrics: { sharingSources: shared.sources.length } });
       });
       return;
     }
@@ -72,10 +69,7 @@ function declareArticle(source: (typeof sources)[number]): void {
     let findings = 0;
     for (const check of ARTICLE_CHECKS) {
       await test.step(check.title, async () => {
-        const result = check.run(expected, observed, { zone, profile });
-        findings += result.findings.length;
-        await recordCheck(testInfo, check.id, result);
-        expectNoFindings(result, check.title);
+        findings += await reportCheck(testInfo, check.id, check.title, check.run(expected, observed, { zone, profile }));
       });
     }
     // A page whose fidelity checks fail is not offered for approval: its goldens would approve the failure.

@@ -7,8 +7,7 @@ import { checkIndex } from '../checks/index-page.ts';
 import { checkSiteIcons } from '../checks/site-icons.ts';
 import { archiveZone } from '../oracle/dates.ts';
 import { readSourcePost, SourceError } from '../oracle/source.ts';
-import { expectNoFindings } from '../report/findings-expect.ts';
-import { recordCheck } from '../report/record.ts';
+import { reportCheck } from '../report/check-outcome.ts';
 import { archiveConfig } from '../config/archive-config.ts';
 import { feedListings } from '../run/feed-listings.ts';
 import { indexPages } from '../run/index-pages.ts';
@@ -67,10 +66,7 @@ if (unchanged.index !== undefined && unchanged.skipAtDeclaration) {
     let findings = 0;
     for (const [id, title, run] of checks) {
       await test.step(title, async () => {
-        const result = await run();
-        findings += result.findings.length;
-        await recordCheck(testInfo, id, result);
-        expectNoFindings(result, title);
+        findings += await reportCheck(testInfo, id, title, await run());
       });
     }
     if (screenshots) await visualSteps(observer.page, join(archive.dir, 'index.html'), 'index', testInfo, visual, findings);

@@ -57,6 +57,13 @@ test.describe('one config, read in one place', () => {
     expect(() => settings({ ARCHIVE_WORKERS: 'two' }, resolve('.'))).toThrow('ARCHIVE_WORKERS=two: must be a whole number of workers, or a share of the cores such as 50%');
     const workers = siteWith('archive-fidelity.config.json', JSON.stringify({ workers: 0 }));
     await expect(prepareSettings({}, workers)).rejects.toThrow(/archive-fidelity\.config\.json: workers: /);
+    // An accepted finding needs a pattern that compiles, a check whose findings may be accepted, and why.
+    const pattern = siteWith('archive-fidelity.config.json', JSON.stringify({ accept: [{ check: 'images', finding: 'a(b', why: 'the theme' }] }));
+    await expect(prepareSettings({}, pattern)).rejects.toThrow(new ConfigError(`${join(pattern, 'archive-fidelity.config.json')}: accept.0.finding: not a regular expression`));
+    const lost = siteWith('archive-fidelity.config.json', JSON.stringify({ accept: [{ check: 'page', finding: 'both published', why: 'two titles, one link' }] }));
+    await expect(prepareSettings({}, lost)).rejects.toThrow(/archive-fidelity\.config\.json: accept\.0\.check: /);
+    const why = siteWith('archive-fidelity.config.json', JSON.stringify({ accept: [{ check: 'images', finding: 'outside the article body$' }] }));
+    await expect(prepareSettings({}, why)).rejects.toThrow(/archive-fidelity\.config\.json: accept\.0\.why: /);
   });
 
   test('every variable overrides a key of the config file, and says why one would set it', () => {

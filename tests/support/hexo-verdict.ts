@@ -50,7 +50,7 @@ export const HEXO_OWN = /^(date in .*: expected \(absent: the source has no read
 export const SITE_FINDINGS = /^the site's icon \/favicon\.png is missing/;
 
 /** Runs the archive project on a site, as a user of a large archive would (two workers: a theme's failing pages each restart one), and reads its verdicts. */
-export async function judge(posts: string, site: string): Promise<{ verdicts: Map<string, TestVerdict>; suiteMs: number; output: string }> {
+export async function judge(posts: string, site: string, config?: string): Promise<{ verdicts: Map<string, TestVerdict>; suiteMs: number; output: string }> {
   const work = mkdtempSync(join(tmpdir(), 'hexo-verdict-'));
   const json = join(work, 'report.json');
   const started = Date.now();
@@ -62,6 +62,7 @@ export async function judge(posts: string, site: string): Promise<{ verdicts: Ma
     PLAYWRIGHT_JSON_OUTPUT_NAME: json,
     // As a large archive is judged: a few pages with screenshots (in the browser with web fonts), the rest without.
     ARCHIVE_VISUAL: 'sample:3',
+    ...(config === undefined ? {} : { ARCHIVE_CONFIG: config }),
   });
   return { verdicts: verdicts(json), suiteMs: Date.now() - started, output: run.stdout + run.stderr };
 }
