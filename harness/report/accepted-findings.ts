@@ -1,11 +1,12 @@
 import type { AcceptRule } from '../config/config-file.ts';
 import type { CheckResult, Finding } from '../checks/result.ts';
 
-/** A finding the site accepts, with the rule (its place in the setting `accept`) that accepts it. */
+/** A finding the site accepts, with the rule (its place in the setting `accept`) that accepts it, and why. */
 export interface AcceptedFinding {
   check: string;
   message: string;
   rule: number;
+  why: string;
 }
 
 /** A check's result split: what fails the test, and what the site's rules accept. */
@@ -34,7 +35,7 @@ export function splitAccepted(check: string, result: CheckResult, rules: readonl
   for (const finding of result.findings) {
     const rule = acceptingRule(check, finding, rules);
     if (rule < 0) failing.push(finding);
-    else accepted.push({ check, message: finding.message, rule });
+    else accepted.push({ check, message: finding.message, rule, why: rules[rule]?.why ?? '' });
   }
   return { failing: { ...result, findings: failing }, accepted };
 }

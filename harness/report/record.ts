@@ -10,7 +10,7 @@ import type { VisualResult } from '../visual/visual-check.ts';
  * summary reporter), one for each finding the site accepts (with why) and, when it found something
  * that fails the page, its report as an attachment of the HTML report.
  */
-export async function recordCheck(testInfo: TestInfo, check: string, result: CheckResult, accepted: readonly (AcceptedFinding & { why: string })[] = []): Promise<void> {
+export async function recordCheck(testInfo: TestInfo, check: string, result: CheckResult, accepted: readonly AcceptedFinding[] = []): Promise<void> {
   testInfo.annotations.push({
     type: ANNOTATIONS.check,
     description: JSON.stringify({ check, findings: result.findings.length, ...(accepted.length > 0 ? { accepted: accepted.length } : {}), metrics: result.metrics }),

@@ -1,5 +1,5 @@
 import type { TestInfo } from '@playwright/test';
-import type { TestVerdict } from '../support/findings.ts';
+import { acceptedFindings, type TestVerdict } from '../support/findings.ts';
 import { buildHexoSite, type HexoSite } from '../support/hexo-site.ts';
 import { ALL_POSTS, articleVerdicts, bodyFinding, CHROME_FREE, checkOf, COLLIDING, CRC16_TWIN, falseFindings, HEXO_OWN, judge, POSTS, SITE_FINDINGS } from '../support/hexo-verdict.ts';
 import { expect, test } from '../support/selftest.ts';
@@ -10,11 +10,7 @@ test.describe.configure({ timeout: 900_000 });
 const findingsOf = (results: Map<string, TestVerdict>, slug: string): string[] => (results.get(`fidelity: ${slug}`)?.findings ?? []).map((finding) => `${checkOf(finding.check)}: ${finding.message}`);
 
 /** The findings a test's site accepted (the setting `accept`), as `check: message`. */
-const acceptedOf = (verdict: TestVerdict | undefined): string[] =>
-  (verdict?.annotations ?? [])
-    .filter((annotation) => annotation.type === 'fidelity-accepted')
-    .map((annotation) => JSON.parse(annotation.description ?? '{}') as { check: string; message: string })
-    .map((finding) => `${finding.check}: ${finding.message}`);
+const acceptedOf = (verdict: TestVerdict | undefined): string[] => acceptedFindings(verdict).map((finding) => `${finding.check}: ${finding.message}`);
 
 /** What a run reported of one article, failing or accepted, as `check: message`. */
 const reportedOf = (results: Map<string, TestVerdict>, slug: string): string[] => [...findingsOf(results, slug), ...acceptedOf(results.get(`fidelity: ${slug}`))];

@@ -1,4 +1,6 @@
+import type { AcceptedFinding } from '../../harness/report/accepted-findings.ts';
 import { findingsIn } from '../../harness/report/finding-lines.ts';
+import { ANNOTATIONS } from '../../harness/report/summary.ts';
 import { readJsonReport, testResults } from '../../scripts/playwright-json.ts';
 
 /** What one test of an archive run reported: its status and each finding by the title of its check. */
@@ -19,4 +21,9 @@ export function verdicts(jsonReport: string): Map<string, TestVerdict> {
     byTitle.set(title, { status: result.status ?? '', findings, annotations: result.annotations });
   }
   return byTitle;
+}
+
+/** The findings a test's site accepted (the setting `accept`), each with its rule and why, from the test's annotations. */
+export function acceptedFindings(verdict: TestVerdict | undefined): AcceptedFinding[] {
+  return (verdict?.annotations ?? []).filter((annotation) => annotation.type === ANNOTATIONS.accepted).map((annotation) => JSON.parse(annotation.description ?? '{}') as AcceptedFinding);
 }
