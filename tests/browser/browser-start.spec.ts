@@ -3,7 +3,7 @@ import { chmodSync, copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { expect, test } from '../support/selftest.ts';
-import { runChild, runPlaywright, cleanEnv, type ChildRun } from '../support/child-run.ts';
+import { type ChildRun, cleanEnv, PLAYWRIGHT_CLI, runChild, runPlaywright } from '../support/child-run.ts';
 
 /** A quick spec for the child runs: the browser is checked in global setup, before any test. */
 const QUICK_SPEC = 'tests/checks/health.spec.ts';
@@ -60,7 +60,7 @@ test('a full disk while unpacking stops the run with one line, and leaves no hal
   const disk = join(work, 'small-disk');
   execFileSync('mkdir', ['-p', disk]);
   const script = `mount -t tmpfs -o size=32m tmpfs "$1" || exit 9; disk="$1"; shift; "$@"; code=$?; echo "left on the disk: [$(ls -A "$disk")]"; exit $code`;
-  const run = await runChild('unshare', ['-m', '--propagation', 'private', 'sh', '-c', script, 'sh', disk, 'npx', 'playwright', 'test', QUICK_SPEC], cleanEnv({ CHROMIUM_CACHE: disk }));
+  const run = await runChild('unshare', ['-m', '--propagation', 'private', 'sh', '-c', script, 'sh', disk, process.execPath, PLAYWRIGHT_CLI, 'test', QUICK_SPEC], cleanEnv({ CHROMIUM_CACHE: disk }));
   expectOneLine(run, /^could not unpack @sparticuz\/chromium@[\d.]+ into .*small-disk\/chromium-[\d.]+-linux-x64: ENOSPC.*The disk is full: free about 250 MB, or set CHROMIUM_CACHE to a folder on another disk$/);
   expect(run.stdout).toContain('left on the disk: []');
 });

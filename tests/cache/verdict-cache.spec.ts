@@ -1,7 +1,7 @@
 import { appendFileSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { runChild, cleanEnv, runPlaywright, type ChildRun } from '../support/child-run.ts';
+import { type ChildRun, cleanEnv, PLAYWRIGHT_CLI, runChild, runPlaywright } from '../support/child-run.ts';
 import { verdicts, type TestVerdict } from '../support/findings.ts';
 import { expect, test } from '../support/selftest.ts';
 
@@ -17,7 +17,7 @@ async function archiveRun(extra: Record<string, string> = {}, cwd = '.', moreArg
   const json = join(work, `run-${runs++}.json`);
   const args = ['--project=archive', '--reporter=json,./harness/report/fidelity-reporter.ts', `--output=${join(work, 'results')}`, ...moreArgs];
   const env = { CI: '', ARCHIVE_SRC: src, ARCHIVE_OUT: site, ARCHIVE_VISUAL: 'off', ARCHIVE_CACHE: cache, ARCHIVE_REPORT_DIR: join(work, 'reports'), PLAYWRIGHT_JSON_OUTPUT_NAME: json, ...extra };
-  const run = cwd === '.' ? await runPlaywright(args, env) : await runChild('npx', ['playwright', 'test', ...args], cleanEnv(env), undefined, cwd);
+  const run = cwd === '.' ? await runPlaywright(args, env) : await runChild(process.execPath, [PLAYWRIGHT_CLI, 'test', ...args], cleanEnv(env), undefined, cwd);
   return { run, tests: verdicts(json) };
 }
 

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Summary } from '../../harness/report/summary.ts';
-import { cleanEnv, runChild } from '../support/child-run.ts';
+import { cleanEnv, PLAYWRIGHT_CLI, runChild } from '../support/child-run.ts';
 import { acceptedFindings, verdicts } from '../support/findings.ts';
 import { expect, test } from '../support/selftest.ts';
 
@@ -36,8 +36,8 @@ test('an accepted finding is reported with why and fails nothing; every other fi
   );
   const json = join(work, 'report.json');
   const run = await runChild(
-    'npx',
-    ['playwright', 'test', '--project=archive', '--reporter=json,./harness/report/fidelity-reporter.ts', `--output=${join(work, 'results')}`],
+    process.execPath,
+    [PLAYWRIGHT_CLI, 'test', '--project=archive', '--reporter=json,./harness/report/fidelity-reporter.ts', `--output=${join(work, 'results')}`],
     cleanEnv({ CI: '', ARCHIVE_VISUAL: 'off', ARCHIVE_SRC: src, ARCHIVE_OUT: out, ARCHIVE_CONFIG: config, ARCHIVE_REPORT_DIR: join(work, 'reports'), PLAYWRIGHT_JSON_OUTPUT_NAME: json }),
   );
   expect(run.code, run.stdout + run.stderr).toBe(1);

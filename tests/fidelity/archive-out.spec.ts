@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from '../support/selftest.ts';
+import { PLAYWRIGHT_CLI } from '../support/child-run.ts';
 
 const run = promisify(execFile);
 const FIXTURES = ['011_sina-2022-03-mu5735-captions-video-fragment.md', '020_other-zhihu-daily-2021-04-iso-date-blockquote.md'];
@@ -15,7 +16,7 @@ interface JsonReport {
 
 /** Runs the fidelity suite in a child Playwright process against a folder, the way a user would. */
 async function fidelitySuite(src: string, out: string): Promise<JsonReport> {
-  const child = await run('npx', ['playwright', 'test', 'harness/suite/articles.spec.ts', 'harness/suite/index-page.spec.ts', '--reporter=json', `--output=${join(out, '..', 'results')}`], {
+  const child = await run(process.execPath, [PLAYWRIGHT_CLI, 'test', 'harness/suite/articles.spec.ts', 'harness/suite/index-page.spec.ts', '--reporter=json', `--output=${join(out, '..', 'results')}`], {
     env: { ...process.env, ARCHIVE_SRC: src, ARCHIVE_OUT: out, ARCHIVE_VISUAL: 'off' }, // fidelity only: the repo's goldens are of other pages
     maxBuffer: 32 * 1024 * 1024,
   }).catch((error: { stdout: string }) => error);

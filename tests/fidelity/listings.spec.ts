@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cleanEnv, runChild } from '../support/child-run.ts';
+import { cleanEnv, PLAYWRIGHT_CLI, runChild } from '../support/child-run.ts';
 import { expect, test } from '../support/selftest.ts';
 
 test.describe.configure({ timeout: 180_000 });
@@ -12,7 +12,7 @@ const POSTS = ['000_9fc98f06a0b555e0', '001_72b6288f2e261dc3', '002_f8277e635942
 /** The index test on a rendered folder, as a user runs it; its findings' lines. */
 async function indexVerdict(work: string, src: string, out: string): Promise<{ code: number; lines: string[] }> {
   const env = cleanEnv({ CI: '', ARCHIVE_SRC: src, ARCHIVE_OUT: out, ARCHIVE_VISUAL: 'off', ARCHIVE_REPORT_DIR: join(work, 'reports'), PLAYWRIGHT_HTML_OUTPUT_DIR: join(work, 'html') });
-  const run = await runChild('npx', ['playwright', 'test', '--project=archive', '--grep', 'fidelity: index page', `--output=${join(work, 'results')}`], env);
+  const run = await runChild(process.execPath, [PLAYWRIGHT_CLI, 'test', '--project=archive', '--grep', 'fidelity: index page', `--output=${join(work, 'results')}`], env);
   return { code: run.code, lines: run.stdout.split('\n').map((line) => line.trim()) };
 }
 

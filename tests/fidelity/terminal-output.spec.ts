@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cleanEnv, runChild } from '../support/child-run.ts';
+import { cleanEnv, PLAYWRIGHT_CLI, runChild } from '../support/child-run.ts';
 import { expect, test } from '../support/selftest.ts';
 
 const SLUGS = ['017_other-36kr-kuaixun-2021-10-plain-text-picsum', '018_other-weex-wallstreetcn-2020-09-plain-text-picsum', '019_other-dtcj-datahero-2018-12-plain-text-picsum'];
@@ -9,7 +9,7 @@ const SLUGS = ['017_other-36kr-kuaixun-2021-10-plain-text-picsum', '018_other-we
 /** The archive project in a child process with the default reporters, as a user runs it; its reports in `work`. */
 function suite(work: string, settings: Record<string, string>) {
   const env = cleanEnv({ CI: '', ARCHIVE_VISUAL: 'off', ARCHIVE_REPORT_DIR: join(work, 'reports'), PLAYWRIGHT_HTML_OUTPUT_DIR: join(work, 'html'), ...settings });
-  return runChild('npx', ['playwright', 'test', '--project=archive', `--output=${join(work, 'results')}`], env);
+  return runChild(process.execPath, [PLAYWRIGHT_CLI, 'test', '--project=archive', `--output=${join(work, 'results')}`], env);
 }
 
 test('a failing archive run is quiet: a line a test and a finding, no code frame, where to read more once', async () => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from '../support/selftest.ts';
 import { largeArticle, nestedArticle, singleLineArticle } from '../kits/hostile/odd-articles.ts';
+import { PLAYWRIGHT_CLI } from '../support/child-run.ts';
 
 const run = promisify(execFile);
 const GOOD = ['000_9fc98f06a0b555e0.md', '020_other-zhihu-daily-2021-04-iso-date-blockquote.md'];
@@ -25,7 +26,7 @@ async function render(src: string, out: string): Promise<Outcome> {
 /** Runs fidelity specs in a child process on `src` (and `out`, if given); test title → status and error. */
 async function fidelity(src: string, out?: string): Promise<Map<string, { status: string; error: string }>> {
   const json = join(mkdtempSync(join(tmpdir(), 'fidelity-json-')), 'report.json');
-  await run('npx', ['playwright', 'test', 'harness/suite/articles.spec.ts', 'harness/suite/index-page.spec.ts', 'harness/suite/folder.spec.ts', '--reporter=json'], {
+  await run(process.execPath, [PLAYWRIGHT_CLI, 'test', 'harness/suite/articles.spec.ts', 'harness/suite/index-page.spec.ts', 'harness/suite/folder.spec.ts', '--reporter=json'], {
     env: { ...process.env, ARCHIVE_SRC: src, ARCHIVE_VISUAL: 'off', PLAYWRIGHT_JSON_OUTPUT_NAME: json, ...(out === undefined ? {} : { ARCHIVE_OUT: out }) },
     maxBuffer: 64 * 1024 * 1024,
   }).catch(() => undefined); // failures are read from the report

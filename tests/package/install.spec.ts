@@ -13,8 +13,11 @@ const PLAIN_POSTS = ['017_other-36kr-kuaixun-2021-10-plain-text-picsum', '018_ot
 /** Posts whose raw bodies keep chrome (a QR promo, an editor line, video): the filter must clean them. */
 const CHROME_POSTS = ['011_sina-2022-03-mu5735-captions-video-fragment', '003_c28598a7da0e4f80'];
 
-/** The two packages as `npm publish` would ship them, packed into `work`; what the main one ships is its built product only. */
-async function packBoth(work: string): Promise<{ harness: string; filter: string }> {
+/** The two packages as `npm publish` would ship them (packed once for this file's tests: packing builds the product); what the main one ships is its built product only. */
+let packed: Promise<{ harness: string; filter: string }> | undefined;
+const packBoth = (): Promise<{ harness: string; filter: string }> => (packed ??= packInto(mkdtempSync(join(tmpdir(), 'packed-'))));
+
+async function packInto(work: string): Promise<{ harness: string; filter: string }> {
   const pack = async (dir: string): Promise<{ filename: string; files: { path: string }[] }> => {
     const packed = await runChild('npm', ['pack', '--json', '--pack-destination', work], ENV, 300_000, dir);
     expect(packed.code, packed.stderr).toBe(0);
@@ -58,7 +61,7 @@ const cliIn =
 
 test('a tool people install: the packed package installs in a site of its own, and init, test, npx playwright test, render, approve and report work there, without this repository or tsx', async () => {
   const work = mkdtempSync(join(tmpdir(), 'installed-'));
-  const { harness } = await packBoth(work);
+  const { harness } = await packBoth();
   const site = join(work, 'my-archive');
   mkdirSync(join(site, 'posts'), { recursive: true });
   writeFileSync(join(site, 'package.json'), `${JSON.stringify({ name: 'my-archive', private: true, type: 'module' }, null, 1)}\n`);
@@ -131,7 +134,7 @@ async function adoptInHexoSite(work: string, site: string, tarballs: { harness: 
 
 test("both packages install into a fresh Hexo 8 site and a fresh site of the archive's stack: init finds the generator, test gives the true verdict, the filter cleans every body, nothing outside the site changes", async () => {
   const work = mkdtempSync(join(tmpdir(), 'installed-hexo-'));
-  const tarballs = await packBoth(work);
+  const tarballs = await packBoth();
   const repoManifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
   const stock = ['hexo', 'hexo-generator-archive', 'hexo-generator-category', 'hexo-generator-index', 'hexo-generator-tag', 'hexo-renderer-ejs', 'hexo-renderer-marked', 'hexo-renderer-stylus', 'hexo-theme-landscape'];
   const landscapeStack = {

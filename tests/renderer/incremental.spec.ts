@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { renderFolder } from '../../renderer/render-folder.ts';
 import { harvestIngredients } from '../kits/synth/ingredients.ts';
 import { synthArchive } from '../kits/synth/synthetic-archive.ts';
-import { cleanEnv, runChild } from '../support/child-run.ts';
+import { cleanEnv, PLAYWRIGHT_CLI, runChild } from '../support/child-run.ts';
 import { expect, test } from '../support/selftest.ts';
 import { FIXTURES, ZONE } from './helpers.ts';
 
@@ -122,7 +122,7 @@ test.describe('an interrupted render', () => {
     await renderStoppedAfter(src, out, 50);
     expect(existsSync(join(out, '.archive-render-incomplete')), 'a first render stopped is marked incomplete').toBe(true);
     expect(existsSync(join(out, 'index.html'))).toBe(false);
-    const refused = await runChild('npx', ['playwright', 'test', '--project=archive', `--output=${join(tempDir(), 'results')}`], cleanEnv({ CI: '', ARCHIVE_SRC: src, ARCHIVE_OUT: out, ARCHIVE_VISUAL: 'off' }));
+    const refused = await runChild(process.execPath, [PLAYWRIGHT_CLI, 'test', '--project=archive', `--output=${join(tempDir(), 'results')}`], cleanEnv({ CI: '', ARCHIVE_SRC: src, ARCHIVE_OUT: out, ARCHIVE_VISUAL: 'off' }));
     expect(refused.code).toBe(1);
     expect(refused.stderr.trim()).toBe(`ARCHIVE_OUT=${out}: an interrupted render left it incomplete (${join(out, '.archive-render-incomplete')}): render it again`);
 

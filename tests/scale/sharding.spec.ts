@@ -8,6 +8,7 @@ import type { Summary } from '../../harness/report/summary.ts';
 import { harvestIngredients } from '../kits/synth/ingredients.ts';
 import { synthArchive } from '../kits/synth/synthetic-archive.ts';
 import { readJsonReport, testResults } from '../../scripts/playwright-json.ts';
+import { PLAYWRIGHT_CLI } from '../support/child-run.ts';
 
 const run = promisify(execFile);
 const ARTICLES = 12;
@@ -31,7 +32,7 @@ test('sharding: 3 shards run every article exactly once, and their blob reports 
   for (let shard = 1; shard <= SHARDS; shard++) {
     const json = join(work, `shard-${shard}.json`);
     const blobDir = join(work, `blob-${shard}`);
-    await run('npx', ['playwright', 'test', ...SPECS, `--shard=${shard}/${SHARDS}`, '--reporter=blob,json', `--output=${join(work, `results-${shard}`)}`], {
+    await run(process.execPath, [PLAYWRIGHT_CLI, 'test', ...SPECS, `--shard=${shard}/${SHARDS}`, '--reporter=blob,json', `--output=${join(work, `results-${shard}`)}`], {
       env: { ...env, PLAYWRIGHT_BLOB_OUTPUT_DIR: blobDir, PLAYWRIGHT_JSON_OUTPUT_NAME: json },
       maxBuffer: 64 * 1024 * 1024,
     });
@@ -47,7 +48,7 @@ test('sharding: 3 shards run every article exactly once, and their blob reports 
 
   const merged = join(work, 'merged.json');
   const reports = join(work, 'reports');
-  await run('npx', ['playwright', 'merge-reports', '--reporter=html,json,./harness/report/fidelity-reporter.ts', blobs], {
+  await run(process.execPath, [PLAYWRIGHT_CLI, 'merge-reports', '--reporter=html,json,./harness/report/fidelity-reporter.ts', blobs], {
     env: { ...env, PLAYWRIGHT_HTML_OUTPUT_DIR: join(work, 'html'), PLAYWRIGHT_HTML_OPEN: 'never', PLAYWRIGHT_JSON_OUTPUT_NAME: merged, ARCHIVE_REPORT_DIR: reports },
     maxBuffer: 64 * 1024 * 1024,
   });

@@ -8,6 +8,7 @@ import { harvestIngredients } from '../kits/synth/ingredients.ts';
 import { synthArchive } from '../kits/synth/synthetic-archive.ts';
 import { visualSelection } from '../../harness/visual/plan.ts';
 import { readJsonReport, testResults } from '../../scripts/playwright-json.ts';
+import { PLAYWRIGHT_CLI } from '../support/child-run.ts';
 
 const run = promisify(execFile);
 const ARTICLES = 6;
@@ -32,7 +33,7 @@ test.afterAll(() => rmSync(work, { recursive: true, force: true }));
 /** Runs the fidelity suite on the synthetic archive as a user would; the results of its tests by title. */
 async function suite(visual: string, args: string[] = []) {
   const json = join(work, 'results.json');
-  await run('npx', ['playwright', 'test', ...SPECS, '--reporter=json', `--output=${join(work, 'test-results')}`, ...args], {
+  await run(process.execPath, [PLAYWRIGHT_CLI, 'test', ...SPECS, '--reporter=json', `--output=${join(work, 'test-results')}`, ...args], {
     env: { ...process.env, CI: '', ARCHIVE_SRC: src, ARCHIVE_GOLDEN: goldens, ARCHIVE_GOLDEN_OPTIMISE: 'off', ARCHIVE_VISUAL: visual, PLAYWRIGHT_JSON_OUTPUT_NAME: json },
     maxBuffer: 64 * 1024 * 1024,
   });

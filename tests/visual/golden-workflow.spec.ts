@@ -7,6 +7,7 @@ import { expect, test } from '../support/selftest.ts';
 import type { Summary } from '../../harness/report/summary.ts';
 import { GoldenStore } from '../../harness/visual/golden-store.ts';
 import { readJsonReport, testResults } from '../../scripts/playwright-json.ts';
+import { PLAYWRIGHT_CLI } from '../support/child-run.ts';
 
 const run = promisify(execFile);
 const A = '018_other-weex-wallstreetcn-2020-09-plain-text-picsum';
@@ -31,8 +32,8 @@ async function suite(folder: string, args: string[] = [], env: Record<string, st
   const json = join(reports, 'results.json');
   rmSync(json, { force: true });
   const child = await run(
-    'npx',
-    ['playwright', 'test', 'harness/suite/articles.spec.ts', 'harness/suite/index-page.spec.ts', 'harness/suite/goldens.spec.ts', '--reporter=json,html,./harness/report/fidelity-reporter.ts', `--output=${join(work, 'test-results')}`, ...args],
+    process.execPath,
+    [PLAYWRIGHT_CLI, 'test', 'harness/suite/articles.spec.ts', 'harness/suite/index-page.spec.ts', 'harness/suite/goldens.spec.ts', '--reporter=json,html,./harness/report/fidelity-reporter.ts', `--output=${join(work, 'test-results')}`, ...args],
     {
       env: {
         ...process.env,
