@@ -6,11 +6,12 @@ const archive = await archiveFidelity();
 /** What every self-test lane shares: the tests, one worker, a longer time limit. */
 const SELFTEST = { testDir: 'tests', timeout: 120_000, workers: 1 };
 /**
- * The self-tests that keep both cores busy by themselves: Hexo sites built and judged side by side,
- * npm installs of the packed package. They share the package's build (lib/), which packing rewrites
- * and the Hexo filter loads, so one lane runs them one at a time.
+ * The self-tests that keep both cores busy by themselves (Hexo sites built and judged side by side,
+ * npm installs of the packed package) and, to even the lanes, the shard runs. The Hexo and install
+ * tests share the package's build (lib/), which packing rewrites and the Hexo filter loads, so they
+ * must take turns.
  */
-const HEAVY_SELFTESTS = ['hexo/**', 'package/install.spec.ts'];
+const HEAVY_SELFTESTS = ['hexo/**', 'package/install.spec.ts', 'scale/**'];
 
 export default defineConfig({
   ...archive,

@@ -22,14 +22,14 @@ export function startLazyImages({ key, attributes }: { key: string; attributes: 
   let placeholders = 0;
   for (const img of document.images) {
     if (!img.checkVisibility({ visibilityProperty: true }) || img.getClientRects().length === 0) continue;
-    if (img.loading === 'lazy' && !img.complete) {
-      img.loading = 'eager';
-      started.push(img);
-    }
+    if (img.loading === 'lazy' && !img.complete) started.push(img);
     const shown = img.currentSrc || img.getAttribute('src') || '';
     if (shown !== '' && !shown.startsWith('data:')) continue;
     if (attributes.some((name) => /^\s*(https?:)?\/\//i.test(img.getAttribute(name) ?? ''))) placeholders++;
   }
+  // Started after every image is read: a change of \`loading\` invalidates the layout the next read
+  // would force again (an index page's 100 thumbnails took ~80 ms, one layout each).
+  for (const img of started) img.loading = 'eager';
   // Kept only while they load: restoreNativeLazyImages removes it, so the page's globals are its own.
   if (started.length > 0) (globalThis as unknown as Record<string, HTMLImageElement[]>)[key] = started;
   return { started: started.length, placeholders };

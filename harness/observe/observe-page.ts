@@ -157,11 +157,12 @@ export class PageObserver {
    * Gathers the loaded page's facts. A page that navigates away by itself (a meta refresh, a script)
    * is not a crash of the harness: it is recorded for the health check and the new page is observed.
    */
-  private async collect(requested: string, phase: Phase, settleOn: readonly string[]): Promise<PageFacts> {
+  private async collect(requested: string, phase: Phase, settleOn: readonly string[], listing: boolean): Promise<PageFacts> {
+    const collect = listing ? { ...this.options, listing } : this.options;
     for (let attempt = 0; ; attempt++) {
       try {
         const lazy = { key: STARTED_IMAGES_KEY, attributes: LAZY_IMAGE_ATTRIBUTES };
-        const options = { lazy, settle: { contentRoot: settleOn }, collect: this.options, fonts: this.declaredFonts?.request() ?? null };
+        const options = { lazy, settle: { contentRoot: settleOn }, collect, fonts: this.declaredFonts?.request() ?? null };
         const atOnce = await phase('collect in the page', async () => {
           const seen = await this.page.evaluate<AtOnce>(observeAtOnce(options));
           if (seen.facts !== undefined) await this.record(seen.httpErrors ?? [], seen.fonts ?? null);
@@ -172,7 +173,7 @@ export class PageObserver {
         // Asked once already when observeAtOnce found no lazy image: the next answers must be a frame apart.
         await phase('settle', () => this.settleForReaders(settleOn, atOnce.settled === false));
         return await phase('collect in the page once settled', async () => {
-          const facts = await this.page.evaluate(collectPageFacts, this.options);
+          const facts = await this.page.evaluate(collectPageFacts, collect);
           await this.record(await this.page.evaluate(httpErrorsInPage), this.declaredFonts === undefined ? null : await this.page.evaluate(declaredFontsInPage, this.declaredFonts.request()));
           return facts;
         });
@@ -240,16 +241,17 @@ export class PageObserver {
 
   /**
    * Loads `url` and gathers its facts once the load event has fired and the page has settled on
-   * `settleOn` (default: the article's content root; an index page settles on its own list).
+   * `settleOn` (default: the article's content root; an index page settles on its own list). A
+   * `listing` page's article facts are left empty (CollectOptions.listing).
    */
-  async observe(url: string, phase: Phase = unnamed, settleOn: readonly string[] = this.options.contentRoot): Promise<ObservedPage> {
+  async observe(url: string, phase: Phase = unnamed, settleOn: readonly string[] = this.options.contentRoot, listing = false): Promise<ObservedPage> {
     const viewport = this.page.viewportSize();
     if (viewport?.width !== OBSERVE_VIEWPORT.width || viewport.height !== OBSERVE_VIEWPORT.height) await this.page.setViewportSize(OBSERVE_VIEWPORT);
     this.console.length = 0;
     this.network.reset();
     // 'load' has waited for style sheets and every image request; text checks need no web fonts.
     const response = await phase('load', () => this.page.goto(url, { waitUntil: 'load' }));
-    const facts = await this.collect(response?.url() ?? url, phase, settleOn);
+    const facts = await this.collect(response?.url() ?? url, phase, settleOn, listing);
     return {
       ...facts,
       url,

@@ -21,6 +21,8 @@ export interface PageUse {
   phase?: Phase;
   /** What the page settles on, if not the article's content root (an index page's list). */
   settleOn?: readonly string[];
+  /** A listing page: only its DOM, content root and images are collected (CollectOptions.listing). */
+  listing?: boolean;
 }
 
 /** One browser's observer, renewed in a new context when its budget is spent. */
@@ -66,7 +68,12 @@ export class RecyclingObserver {
 
   /** Loads `url` and gathers its facts (see PageObserver.observe). */
   async observe(url: string, use: PageUse = {}): Promise<ObservedPage> {
-    return (await this.next(use)).observe(url, use.phase, use.settleOn);
+    return (await this.next(use)).observe(url, use.phase, use.settleOn, use.listing);
+  }
+
+  /** Another observer of the same site in the same browsers, in browser contexts of its own: to observe pages side by side. */
+  sibling(): RecyclingObserver {
+    return new RecyclingObserver(this.browser, this.origin, this.profile, this.budget, this.packages, this.fontless);
   }
 
   async close(): Promise<void> {

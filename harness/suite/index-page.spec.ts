@@ -47,9 +47,17 @@ if (unchanged.index !== undefined && unchanged.skipAtDeclaration) {
         }
       });
     const screenshots = visualSelection(articles.map((article) => article.slug)).has('index');
-    // Every index page, following the profile's "next" links; the first stays loaded for the screenshots.
+    // Every index page, following the profile's "next" links, two at a time (each page's load, lazy
+    // thumbnails and collection mostly wait on the browser); the first stays loaded for the screenshots.
     // Each index page may take as long as an article page to settle: the test's time grows with the pages found, still bounded.
-    const pages = await test.step('open every index page in Chromium', () => indexPages(observer, archive.origin, profile.index, { screenshots }, () => testInfo.setTimeout(testInfo.timeout + profile.settleTimeoutMs + INDEX_PAGE_LOAD_MS)));
+    const pages = await test.step('open every index page in Chromium', async () => {
+      const beside = observer.sibling();
+      try {
+        return await indexPages([observer, beside], archive.origin, profile.index, { screenshots }, () => testInfo.setTimeout(testInfo.timeout + profile.settleTimeoutMs + INDEX_PAGE_LOAD_MS));
+      } finally {
+        await beside.close();
+      }
+    });
     const checks: [string, string, () => ReturnType<typeof checkIndex> | Promise<ReturnType<typeof checkIndex>>][] = [
       ['index', 'lists every article once, newest first, thumbnails without Referer', () => checkIndex(articles, pages, profile.index, sourcesByPage(pageMap()))],
       ['health', 'page health, and the site is self-contained', () => mergeResults(pages.map((page) => checkHealth(page, profile.policy, 'site')))],
