@@ -27,7 +27,7 @@ export function startLazyImages({ key, attributes }: { key: string; attributes: 
     if (shown !== '' && !shown.startsWith('data:')) continue;
     if (attributes.some((name) => /^\s*(https?:)?\/\//i.test(img.getAttribute(name) ?? ''))) placeholders++;
   }
-  // Started after every image is read: a change of \`loading\` invalidates the layout the next read
+  // Started after every image is read: a change of `loading` invalidates the layout the next read
   // would force again (an index page's 100 thumbnails took ~80 ms, one layout each).
   for (const img of started) img.loading = 'eager';
   // Kept only while they load: restoreNativeLazyImages removes it, so the page's globals are its own.
