@@ -14,8 +14,8 @@ const PLAIN_POSTS = ['017_other-36kr-kuaixun-2021-10-plain-text-picsum', '018_ot
 const CHROME_POSTS = ['011_sina-2022-03-mu5735-captions-video-fragment', '003_c28598a7da0e4f80'];
 
 /** The two packages as `npm publish` would ship them (packed once for this file's tests: packing builds the product); what the main one ships is its built product only. */
-let packed: Promise<{ harness: string; filter: string }> | undefined;
-const packBoth = (): Promise<{ harness: string; filter: string }> => (packed ??= packInto(mkdtempSync(join(tmpdir(), 'packed-'))));
+let packing: Promise<{ harness: string; filter: string }> | undefined;
+const packBoth = (): Promise<{ harness: string; filter: string }> => (packing ??= packInto(mkdtempSync(join(tmpdir(), 'packed-'))));
 
 async function packInto(work: string): Promise<{ harness: string; filter: string }> {
   const pack = async (dir: string): Promise<{ filename: string; files: { path: string }[] }> => {
